@@ -1,0 +1,39 @@
+"""All tables. Import from here so Alembic sees every model."""
+
+from desktop.db.models.accounts import User, UserRole
+from desktop.db.models.cases import (
+    Attachment,
+    Case,
+    CaseCounter,
+    CaseEvent,
+    CaseParty,
+    CaseTask,
+    ExtensionRequest,
+)
+from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
+from desktop.db.models.geo import Grid, GridMember, Jurisdiction
+from desktop.db.models.meta import AppMeta
+from desktop.db.models.org import Center, Department, Staff, Window
+
+__all__ = [
+    "AppMeta",
+    "Attachment",
+    "CalendarDay",
+    "Case",
+    "CaseCounter",
+    "CaseEvent",
+    "CaseParty",
+    "CaseTask",
+    "Category",
+    "Center",
+    "DeadlineRule",
+    "Department",
+    "ExtensionRequest",
+    "Grid",
+    "GridMember",
+    "Jurisdiction",
+    "Staff",
+    "User",
+    "UserRole",
+    "Window",
+]

@@ -1,0 +1,180 @@
+"""Cases, their parties, sub-tasks, extension requests, attachments and event log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.db.base import Base
+
+
+class Case(Base):
+    """The current state of one matter; its history is in case_events.
+
+    The place is denormalised down the tree (county → street → village → grid) so that
+    scoping a million rows is one indexed equality, not a tree walk.
+    """
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_received", "received_at", "id"),
+        Index("ix_cases_status_due", "status", "due_at"),
+        Index("ix_cases_street_status", "street_id", "status", "received_at"),
+        Index("ix_cases_county_status", "county_id", "status", "received_at"),
+        Index("ix_cases_village", "village_id", "received_at"),
+        Index("ix_cases_grid", "grid_id", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"))
+    title: Mapped[str] = mapped_column(String(128))
+    description: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String(24))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str | None] = mapped_column(String(16))
+    risk: Mapped[str] = mapped_column(String(8), default="normal")
+    people_count: Mapped[int] = mapped_column(Integer, default=1)  # 群体性 size
+    address: Mapped[str] = mapped_column(String(256), default="")
+    lat: Mapped[float | None] = mapped_column(Float)
+    lng: Mapped[float | None] = mapped_column(Float)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id"))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    street_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    received_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    first_resolved_at: Mapped[datetime | None]  # a reopen never moves it
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    # The clock now running (accept decision, then resolution) and where it ends.
+    clock: Mapped[str | None] = mapped_column(String(16))
+    due_at: Mapped[datetime | None]
+    warn_at: Mapped[datetime | None]
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    suspended_at: Mapped[datetime | None]  # 挂起: the clock is stopped since then
+    supervised: Mapped[bool] = mapped_column(Boolean, default=False)  # manual 督办
+    result: Mapped[str | None] = mapped_column(String(24))
+    satisfaction: Mapped[str | None] = mapped_column(String(16))
+    repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    claimed_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseParty(Base):
+    """当事人: applicant, respondent or third party."""
+
+    __tablename__ = "case_parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # PartyRole
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    address: Mapped[str | None] = mapped_column(String(256))
+
+
+class CaseTask(Base):
+    """One department's share of a dispatched case (主办 or 协办), with its own clock."""
+
+    __tablename__ = "case_tasks"
+    __table_args__ = (Index("ix_case_tasks_department_status", "department_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    role: Mapped[str] = mapped_column(String(8))  # TaskRole
+    status: Mapped[str] = mapped_column(String(16))  # TaskStatus
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    dispatched_at: Mapped[datetime]
+    signed_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    clock: Mapped[str | None] = mapped_column(String(16))
+    due_at: Mapped[datetime | None]
+    warn_at: Mapped[datetime | None]
+    due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExtensionRequest(Base):
+    """申请延期: a handler asks, a supervisor decides."""
+
+    __tablename__ = "extension_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("case_tasks.id"))
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime]
+    requested_due: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending/approved/denied
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+
+
+class CaseEvent(Base):
+    """Append-only timeline: who, when, from, to, note. Never updated or deleted."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq"),
+        Index("ix_case_events_kind_at", "kind", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(24))  # EventKind
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("case_tasks.id"))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[str | None] = mapped_column(Text)  # JSON with the event's particulars
+
+
+class Attachment(Base):
+    """A file kept in the database itself, so every seat sees it; size-limited."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("case_events.id"))
+    filename: Mapped[str] = mapped_column(String(128))
+    mime_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+
+class CaseCounter(Base):
+    """The last case number handed out per center and year; locked while incremented."""
+
+    __tablename__ = "case_counters"
+
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
