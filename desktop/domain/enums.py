@@ -180,3 +180,18 @@ class EventKind(StrEnum):
     RECOMPUTE_DEADLINE = "recompute_deadline"  # 期限重算
     ATTACH = "attach"
     EDIT = "edit"
+
+
+class NamedQueue(StrEnum):
+    """The work queues of the desk; their conditions are in desktop/domain/queues.py."""
+
+    PENDING_ACCEPT = "pending_accept"  # 待受理
+    PENDING_TRIAGE = "pending_triage"  # 待分流
+    MY_TODO = "my_todo"  # 我的待办
+    DEPT_TO_SIGN = "dept_to_sign"  # 部门待签收
+    IN_PROGRESS = "in_progress"  # 处置中
+    DUE_SOON = "due_soon"  # 即将超期
+    OVERDUE = "overdue"  # 已超期
+    PENDING_FOLLOW_UP = "pending_follow_up"  # 待回访
+    SUPERVISED = "supervised"  # 督办件
+    ALL = "all"  # 全部
