@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from desktop.db.base import Base
 from desktop.db import models  # noqa: F401  (registers every table)
+from desktop.db.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

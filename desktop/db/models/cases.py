@@ -60,8 +60,11 @@ class Case(Base):
     first_resolved_at: Mapped[datetime | None]  # a reopen never moves it
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
-    # The clock now running (accept decision, then resolution) and where it ends.
+    # The clock now running (accept decision, then resolution), when it started, where it ends,
+    # and how long 挂起 has stopped it: enough to recompute a provisional deadline.
     clock: Mapped[str | None] = mapped_column(String(16))
+    clock_started_at: Mapped[datetime | None]
+    paused_seconds: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime | None]
     warn_at: Mapped[datetime | None]
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -109,6 +112,8 @@ class CaseTask(Base):
     signed_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     clock: Mapped[str | None] = mapped_column(String(16))
+    clock_started_at: Mapped[datetime | None]
+    paused_seconds: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime | None]
     warn_at: Mapped[datetime | None]
     due_provisional: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 05:50:54.581327
+Create Date: 2026-11-21 05:52:11.007498
 """
 from alembic import op
 import sqlalchemy as sa
@@ -204,6 +204,8 @@ def upgrade() -> None:
     sa.Column('resolved_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('closed_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('clock', sa.String(length=16), nullable=True),
+    sa.Column('clock_started_at', desktop.db.base.UTCDateTime(), nullable=True),
+    sa.Column('paused_seconds', sa.Integer(), nullable=False),
     sa.Column('due_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('warn_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('due_provisional', sa.Boolean(), nullable=False),
@@ -273,6 +275,8 @@ def upgrade() -> None:
     sa.Column('signed_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('finished_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('clock', sa.String(length=16), nullable=True),
+    sa.Column('clock_started_at', desktop.db.base.UTCDateTime(), nullable=True),
+    sa.Column('paused_seconds', sa.Integer(), nullable=False),
     sa.Column('due_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('warn_at', desktop.db.base.UTCDateTime(), nullable=True),
     sa.Column('due_provisional', sa.Boolean(), nullable=False),

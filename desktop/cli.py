@@ -1,0 +1,168 @@
+"""`govdesk [--db URL] COMMAND`: the composition root.
+
+Commands that need the UI or the reports import them inside the command, so the core
+never depends on Qt (the import-linter contract allows exactly these imports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import __version__
+from desktop import settings as app_settings
+from desktop.errors import GovDeskError
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(args)
+    except GovDeskError as err:
+        from desktop.labels import describe
+
+        print(f"错误: {describe(err)}", file=sys.stderr)
+        return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govdesk", description="综治中心工作台 GovDesk — 桌面工作台与管理命令"
+    )
+    parser.add_argument("--db", metavar="URL", help="数据库地址 (SQLAlchemy URL)")
+    parser.add_argument("--version", action="version", version=f"GovDesk {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="打开桌面工作台 (默认)")
+    gui.set_defaults(handler=cmd_gui)
+
+    from desktop.demo.command import add_demo_parser
+
+    add_demo_parser(sub)
+
+    db = sub.add_parser("db", help="数据库: upgrade 升级结构, backup 备份 (SQLite)")
+    db_sub = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="把数据库结构升级到最新").set_defaults(handler=cmd_db_upgrade)
+    backup = db_sub.add_parser("backup", help="把 SQLite 数据库在线备份到文件")
+    backup.add_argument("target", type=Path)
+    backup.set_defaults(handler=cmd_db_backup)
+
+    cal = sub.add_parser("calendar", help="节假日与调休: set, import, list")
+    cal_sub = cal.add_subparsers(title="calendar commands", metavar="ACTION", required=True)
+    cal_set = cal_sub.add_parser("set", help="设定一天: govdesk calendar set 2027-01-01 holiday")
+    cal_set.add_argument("day", help="日期 YYYY-MM-DD")
+    cal_set.add_argument("kind", help="holiday (放假) 或 workday (调休上班)")
+    cal_set.add_argument("--note", help="备注, 如 元旦")
+    cal_set.set_defaults(handler=cmd_calendar_set)
+    cal_import = cal_sub.add_parser("import", help="从 CSV 导入 (日期,类型[,备注]), 全部成功或全部不导入")
+    cal_import.add_argument("file", type=Path)
+    cal_import.set_defaults(handler=cmd_calendar_import)
+    cal_list = cal_sub.add_parser("list", help="列出已录入的日期")
+    cal_list.add_argument("--year", type=int)
+    cal_list.set_defaults(handler=cmd_calendar_list)
+
+    user = sub.add_parser("user", help="账号: add 新建账号")
+    user_sub = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help="新建账号 (首次登录须修改密码)")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="姓名")
+    add.add_argument("--roles", required=True, help="角色, 逗号分隔: desk,dispatcher,department,"
+                     "supervisor,trainer,admin")
+    add.add_argument("--jurisdiction", required=True, help="辖区代码 (12 位)")
+    add.add_argument("--password", required=True, help="初始密码")
+    add.set_defaults(handler=cmd_user_add)
+    return parser
+
+
+def open_session_factory(args: argparse.Namespace, *, migrate: bool = True):
+    from desktop.db.engine import make_engine, make_session_factory
+    from desktop.db.migrate import upgrade
+
+    url = app_settings.load(args.db).database_url
+    engine = make_engine(url)
+    if migrate:
+        upgrade(engine)
+    return engine, make_session_factory(engine)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run
+
+    return run(app_settings.load(getattr(args, "db", None)))
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    engine, _ = open_session_factory(args)
+    print(f"数据库已是最新结构: {app_settings.display_url(str(engine.url))}")
+    return 0
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from desktop.db.backup import backup_sqlite
+
+    engine, _ = open_session_factory(args, migrate=False)
+    backup_sqlite(engine, args.target)
+    print(f"已备份到 {args.target}")
+    return 0
+
+
+def _apply_calendar(args: argparse.Namespace, entries) -> int:
+    from desktop.services.calendar_days import set_days
+
+    _, factory = open_session_factory(args)
+    with factory.begin() as session:
+        change = set_days(session=session, entries=entries)
+    print(f"已录入 {change.days} 天; 重算期限的案件 {len(change.recomputed_case_ids)} 件")
+    return 0
+
+
+def cmd_calendar_set(args: argparse.Namespace) -> int:
+    from desktop.services.calendar_days import parse_entry
+
+    return _apply_calendar(args, [parse_entry(args.day, args.kind, args.note)])
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    from desktop.services.calendar_days import read_csv
+
+    return _apply_calendar(args, read_csv(args.file))
+
+
+def cmd_calendar_list(args: argparse.Namespace) -> int:
+    from desktop.labels import label
+    from desktop.services.calendar_days import list_days
+
+    _, factory = open_session_factory(args)
+    with factory() as session:
+        for entry in list_days(session=session, year=args.year):
+            print(f"{entry.day.isoformat()}  {label('day_kind', entry.kind)}  {entry.note or ''}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from desktop.db.models import Jurisdiction
+    from desktop.domain.enums import Role
+    from desktop.services.accounts import create_user
+
+    try:
+        roles = {Role(r.strip()) for r in args.roles.split(",") if r.strip()}
+    except ValueError as err:
+        raise GovDeskError("field.required", field="roles") from err
+    _, factory = open_session_factory(args)
+    with factory.begin() as session:
+        jid = session.scalar(select(Jurisdiction.id).where(Jurisdiction.code == args.jurisdiction))
+        if jid is None:
+            raise GovDeskError("field.required", field="jurisdiction")
+        create_user(session=session, username=args.username, display_name=args.name,
+                    password=args.password, roles=roles, jurisdiction_id=jid)
+    print(f"已新建账号 {args.username}")
+    return 0
