@@ -180,6 +180,7 @@ class EventKind(StrEnum):
     RECOMPUTE_DEADLINE = "recompute_deadline"  # 期限重算
     ATTACH = "attach"
     EDIT = "edit"
+    REVEAL = "reveal"  # someone looked at a party's unmasked personal data
 
 
 class NamedQueue(StrEnum):

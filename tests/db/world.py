@@ -87,7 +87,7 @@ def build_world(session) -> World:
                               is_dispute=True))
     add("labour", Category(code="0103", name="劳动争议", parent_id=ids["dispute"],
                            is_dispute=True))
-    add("petition", Category(code="08", name="信访"))
+    add("petition", Category(code="08", name="信访", is_petition=True))
     add("livelihood", Category(code="06", name="民生诉求"))
     rules = [
         ("dispute", "resolve", "accept", 30, "day"),

@@ -20,6 +20,7 @@ class Category(Base):
     name: Mapped[str] = mapped_column(String(64))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     is_dispute: Mapped[bool] = mapped_column(Boolean, default=False)  # in the 矛盾纠纷 tree
+    is_petition: Mapped[bool] = mapped_column(Boolean, default=False)  # in the 信访 tree
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

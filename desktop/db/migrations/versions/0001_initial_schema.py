@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 05:52:11.007498
+Create Date: 2026-11-21
 """
 from alembic import op
 import sqlalchemy as sa
@@ -34,6 +34,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=64), nullable=False),
     sa.Column('parent_id', sa.Integer(), nullable=True),
     sa.Column('is_dispute', sa.Boolean(), nullable=False),
+    sa.Column('is_petition', sa.Boolean(), nullable=False),
     sa.Column('sort_order', sa.Integer(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['parent_id'], ['categories.id'], name=op.f('fk_categories_parent_id_categories')),

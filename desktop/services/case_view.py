@@ -1,0 +1,201 @@
+"""One case as a screen shows it: masked parties, sub-tasks, timeline; and logged reveals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.db.models import (
+    Case,
+    CaseEvent,
+    CaseParty,
+    CaseTask,
+    Category,
+    Department,
+    Grid,
+    Staff,
+    User,
+)
+from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, EventKind, SupervisionLevel
+from desktop.domain.masking import can_see_personal_data, mask_id_number, mask_name, mask_phone
+from desktop.domain.principal import Principal
+from desktop.domain.workdays import deadline_colour, supervision_level
+from desktop.errors import GovDeskError
+from desktop.services.case_log import append_event
+from desktop.services.deadlines import load_calendar
+from desktop.services.meta import clock_for
+from desktop.services.scoping import get_visible_case
+
+
+@dataclass(frozen=True)
+class PartyView:
+    id: int
+    role: str
+    name: str
+    phone: str | None
+    id_number: str | None
+    address: str | None
+    masked: bool
+    may_reveal: bool
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: int
+    department: str
+    role: str
+    status: str
+    assignee: str | None
+    dispatched_at: datetime
+    signed_at: datetime | None
+    due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    kind: str
+    at: datetime
+    actor: str | None
+    from_status: str | None
+    to_status: str | None
+    note: str | None
+    data: dict
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    number: str
+    version: int
+    title: str
+    description: str
+    channel: str
+    category: str
+    status: str
+    risk: str
+    level: str | None
+    address: str
+    grid: str | None
+    lat: float | None
+    lng: float | None
+    received_at: datetime
+    due_at: datetime | None
+    due_provisional: bool
+    colour: DeadlineColour | None
+    supervision: SupervisionLevel
+    suspended: bool
+    result: str | None
+    satisfaction: str | None
+    parties: tuple[PartyView, ...]
+    tasks: tuple[TaskView, ...]
+    events: tuple[EventView, ...]
+
+
+def case_detail(*, session: Session, principal: Principal, case_id: int,
+                now: datetime | None = None) -> CaseDetail:
+    case = get_visible_case(session, principal, case_id)
+    now = now or clock_for(session).now()
+    category = session.get(Category, case.category_id)
+    grid = session.get(Grid, case.grid_id) if case.grid_id else None
+    is_open = case.status in OPEN_STATUSES and case.suspended_at is None
+    colour = (deadline_colour(due_at=case.due_at, warn_at=case.warn_at, now=now)
+              if is_open and case.due_at else None)
+    supervision = supervision_level(
+        due_at=case.due_at if is_open else None, now=now, manual=case.supervised,
+        calendar=load_calendar(session),
+    ) if case.status in OPEN_STATUSES else SupervisionLevel.NONE
+    return CaseDetail(
+        id=case.id, number=case.number, version=case.version, title=case.title,
+        description=case.description, channel=case.channel, category=category.name,
+        status=case.status, risk=case.risk, level=case.level, address=case.address,
+        grid=grid.name if grid else None, lat=case.lat, lng=case.lng,
+        received_at=case.received_at, due_at=case.due_at, due_provisional=case.due_provisional,
+        colour=colour, supervision=supervision, suspended=case.suspended_at is not None,
+        result=case.result, satisfaction=case.satisfaction,
+        parties=tuple(_party_view(p, may) for p, may in _parties(session, principal, case)),
+        tasks=_tasks(session, case.id), events=_events(session, case.id),
+    )
+
+
+def _parties(session: Session, principal: Principal, case: Case):
+    petition = _is_petition(session, case.category_id)
+    holds_task = principal.department_id is not None and session.scalar(
+        select(CaseTask.id).where(CaseTask.case_id == case.id,
+                                  CaseTask.department_id == principal.department_id).limit(1)
+    ) is not None
+    rows = session.scalars(select(CaseParty).where(CaseParty.case_id == case.id)
+                           .order_by(CaseParty.id)).all()
+    for party in rows:
+        may = can_see_personal_data(
+            principal, is_petition_applicant=petition and party.role == "applicant",
+            principal_is_complained_department=holds_task,
+        )
+        yield party, may
+
+
+def _is_petition(session: Session, category_id: int) -> bool:
+    parent = aliased(Category)
+    row = session.execute(
+        select(Category.is_petition, parent.is_petition)
+        .outerjoin(parent, parent.id == Category.parent_id)
+        .where(Category.id == category_id)
+    ).one()
+    return bool(row[0] or row[1])
+
+
+def _party_view(party: CaseParty, may_reveal: bool, *, masked: bool = True) -> PartyView:
+    def hide(value, mask):
+        return mask(value) if masked and value else value
+
+    return PartyView(
+        id=party.id, role=party.role, name=hide(party.name, mask_name),
+        phone=hide(party.phone, mask_phone), id_number=hide(party.id_number, mask_id_number),
+        address=party.address if not masked else None, masked=masked, may_reveal=may_reveal,
+    )
+
+
+def reveal_party(*, session: Session, principal: Principal, case_id: int, party_id: int,
+                 now: datetime | None = None) -> PartyView:
+    """The unmasked party, if the role may see it; the look is logged on the case timeline."""
+    case = get_visible_case(session, principal, case_id)
+    for party, may in _parties(session, principal, case):
+        if party.id != party_id:
+            continue
+        if not may:
+            raise GovDeskError("privacy.forbidden")
+        # Logged without touching the case row, so a look never conflicts with an edit.
+        append_event(session, case, EventKind.REVEAL, actor_id=principal.user_id,
+                     at=now or clock_for(session).now(), data={"party": party_id})
+        return _party_view(party, may, masked=False)
+    raise GovDeskError("workflow.not_found", case_id=case_id)
+
+
+def _tasks(session: Session, case_id: int) -> tuple[TaskView, ...]:
+    rows = session.execute(
+        select(CaseTask, Department.name, Staff.name)
+        .join(Department, Department.id == CaseTask.department_id)
+        .outerjoin(Staff, Staff.id == CaseTask.assignee_id)
+        .where(CaseTask.case_id == case_id).order_by(CaseTask.id)
+    ).all()
+    return tuple(
+        TaskView(t.id, dept, t.role, t.status, assignee, t.dispatched_at, t.signed_at, t.due_at)
+        for t, dept, assignee in rows
+    )
+
+
+def _events(session: Session, case_id: int) -> tuple[EventView, ...]:
+    rows = session.execute(
+        select(CaseEvent, User.display_name)
+        .outerjoin(User, User.id == CaseEvent.actor_id)
+        .where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq)
+    ).all()
+    return tuple(
+        EventView(e.seq, e.kind, e.at, actor, e.from_status, e.to_status, e.note,
+                  json.loads(e.data) if e.data else {})
+        for e, actor in rows
+    )
