@@ -1,0 +1,383 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChangePasswordView</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator. Choose your own to continue.</source>
+        <translation>您的密码由管理员设置，请设置自己的新密码后继续。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>Save and continue</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectController</name>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <source>The database answers but holds no GovDesk data yet. Create the training county with “govdesk demo”, or the tables with “govdesk db upgrade”.</source>
+        <translation>数据库可以连接，但还没有工作台数据。请运行“govdesk demo”生成培训演示数据，或运行“govdesk db upgrade”建立数据表。</translation>
+    </message>
+    <message>
+        <source>The database did not answer. Check that the server is running and that the address is right, then retry.</source>
+        <translation>数据库没有响应。请确认数据库服务器已启动、地址填写正确，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardController</name>
+    <message>
+        <source>The queue counts could not be loaded. The details are in the log.</source>
+        <translation>未能读取各队列的件数，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Hello, %1. These are the queues you work on.</source>
+        <translation>%1，您好！以下是您负责的工作队列。</translation>
+    </message>
+    <message>
+        <source>My queues</source>
+        <translation>我的工作队列</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Your roles have no work queues.</source>
+        <translation>您的角色没有工作队列。</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrlView</name>
+    <message>
+        <source>Database settings</source>
+        <translation>数据库设置</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <source>For example sqlite:///C:/GovDesk/govdesk.sqlite for one seat, or postgresql://user@server:5432/govdesk for several seats. A password typed here is used for this session only and is never saved.</source>
+        <translation>例如单机使用 sqlite:///C:/GovDesk/govdesk.sqlite，多席位共用 postgresql://user@server:5432/govdesk。此处填写的密码仅用于本次运行，不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginController</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly. The details are in the log file.</source>
+        <translation>登录时发生意外错误，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can continue.</source>
+        <translation>必须先设置新密码才能继续使用。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Governance Center Console</source>
+        <translation>综治中心工作台</translation>
+    </message>
+    <message>
+        <source>GovDesk · sign in with your account</source>
+        <translation>GovDesk · 请使用您的账号登录</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Your user name</source>
+        <translation>请输入用户名</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Governance Center Console</source>
+        <translation>综治中心工作台</translation>
+    </message>
+    <message>
+        <source>Governance Center</source>
+        <translation>综治中心</translation>
+    </message>
+    <message>
+        <source>GovDesk console</source>
+        <translation>社会治理工作台</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Roles: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <source>Jurisdiction: %1</source>
+        <translation>辖区：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Grids and micro-grids of your jurisdiction, coloured by open cases</source>
+        <translation>辖区内的网格与微网格，按未办结件数着色</translation>
+    </message>
+    <message>
+        <source>Cases as clustered points, with a heat map of hot spots</source>
+        <translation>案件点位聚合显示，并以热力图标出高发区域</translation>
+    </message>
+    <message>
+        <source>Click a case on the map to open it; pick a point when registering</source>
+        <translation>在地图上点击案件即可打开；登记时可在地图上选点</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Every named queue as a list that pages through a million cases</source>
+        <translation>各工作队列的案件列表，百万件也能流畅翻页</translation>
+    </message>
+    <message>
+        <source>Register walk-in, phone and hotline requests, with repeat checks</source>
+        <translation>登记来访、来电和热线诉求，并自动查重</translation>
+    </message>
+    <message>
+        <source>Accept, dispatch, sign, resolve and follow up, with the full timeline</source>
+        <translation>受理、派单、签收、办结、回访，全程留痕</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Which department sits at which window, day by day</source>
+        <translation>每天各部门在哪个窗口值守</translation>
+    </message>
+    <message>
+        <source>Check-in at the window, gaps and absences at a glance</source>
+        <translation>窗口到岗签到，缺岗、空岗一目了然</translation>
+    </message>
+    <message>
+        <source>Who is on site now, to hand a case over in person</source>
+        <translation>现在谁在中心，可当面移交案件</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>The weekly feedback and the monthly dispatch report as Excel</source>
+        <translation>“一周一反馈”“一月一调度” Excel 报表</translation>
+    </message>
+    <message>
+        <source>Intake, resolution, on-time and satisfaction rates by street</source>
+        <translation>按街道统计受理量、办结率、按期办结率和满意率</translation>
+    </message>
+    <message>
+        <source>Comparison with the previous period and the same period last year</source>
+        <translation>与上期环比、与去年同期同比</translation>
+    </message>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>将在后续版本中提供</translation>
+    </message>
+    <message>
+        <source>This page will offer:</source>
+        <translation>本页将提供：</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesView</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Preferences of this computer</source>
+        <translation>本机的偏好设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Applies at once and is remembered.</source>
+        <translation>立即生效，下次启动时保留。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>To use another database, start GovDesk with --db URL, or change it in the dialog shown when the database cannot be reached.</source>
+        <translation>如需使用其他数据库，可用 --db 参数启动，或在无法连接数据库时弹出的对话框中修改。</translation>
+    </message>
+    <message>
+        <source>Accounts, categories and deadlines, holidays, grids, departments and windows will be managed here by administrators.</source>
+        <translation>管理员今后将在这里维护账号、事项分类与办理时限、节假日、网格、部门和窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <source>TRAINING MODE — demo data, not real cases</source>
+        <translation>培训模式 — 演示数据，非真实案件</translation>
+    </message>
+    <message>
+        <source>This database is a training copy: its people and cases are synthetic.</source>
+        <translation>这是培训用数据库：其中的人员和案件均为虚构。</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorBox</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to the log file.</source>
+        <translation>程序出现问题，详细信息已写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>UnreachableView</name>
+    <message>
+        <source>Database unreachable</source>
+        <translation>无法连接数据库</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database</source>
+        <translation>无法连接数据库</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+</TS>

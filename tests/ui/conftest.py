@@ -1,0 +1,119 @@
+"""UI test fixtures: a configured QApplication, seeded SQLite databases, the task runner, and
+a check that every test closes the windows it opened."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # tests/conftest.py sets it too
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.ui import seed  # noqa: E402
+from ui.connect.database import Database, open_database  # noqa: E402
+from ui.tasks import TaskRunner  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _configured_app(qapp):
+    from ui.app import configure_application
+
+    configure_application(qapp, "zh_CN")
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def _flush_deletes() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(_configured_app):
+    """Fail a test that leaves a top-level widget of its own alive (napari's rule)."""
+    _flush_deletes()
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    _flush_deletes()
+    leaked = [
+        f"{type(w).__name__}({w.objectName()!r})"
+        for w in QApplication.topLevelWidgets()
+        if id(w) not in before and w.isVisible()
+    ]
+    assert not leaked, f"windows left open: {leaked}"
+
+
+@pytest.fixture
+def runner():
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+    runner.deleteLater()
+
+
+@pytest.fixture(scope="session")
+def _seeded_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ui-db")
+    return {
+        "production": seed.build(folder / "production.sqlite", training=False),
+        "training": seed.build(folder / "training.sqlite", training=True),
+    }
+
+
+@pytest.fixture
+def production_db(_seeded_files, tmp_path) -> seed.Seeded:
+    """A private copy of the seeded production database (tests may change accounts)."""
+    return _copy(_seeded_files["production"], tmp_path)
+
+
+@pytest.fixture
+def training_db(_seeded_files, tmp_path) -> seed.Seeded:
+    return _copy(_seeded_files["training"], tmp_path)
+
+
+def _copy(original: seed.Seeded, folder) -> seed.Seeded:
+    import dataclasses
+    import shutil
+
+    target = folder / original.path.name
+    shutil.copyfile(original.path, target)
+    return dataclasses.replace(original, path=target, url=f"sqlite:///{target}")
+
+
+@pytest.fixture
+def database(production_db):
+    """The production copy opened as the app opens it; disposed afterwards."""
+    db: Database = open_database(production_db.url)
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
+def db_runner(runner, database):
+    runner.session_factory = database.session_factory
+    return runner
+
+
+# TEMP-SHIM: stands in for desktop.db.engine.check_connection (the agreed core API) until it
+# lands; it does nothing once the real one exists. Delete it then.
+import desktop.db.engine as _eng  # noqa: E402
+
+if not hasattr(_eng, "check_connection"):
+
+    def _check_connection(engine):
+        from sqlalchemy import text
+
+        from desktop.errors import GovDeskError
+        from desktop.settings import display_url
+
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:
+            raise GovDeskError("db.unreachable", url=display_url(str(engine.url))) from exc
+
+    _eng.check_connection = _check_connection

@@ -1,0 +1,180 @@
+"""Connect → sign in → workbench: queue counts match SQL written by hand, the training
+banner, live refresh when another seat changes cases, and the language switch."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import create_engine, text
+
+from desktop import settings as app_settings
+from desktop.domain.enums import NamedQueue
+from tests.ui import seed
+from ui import i18n
+from ui.startup import Startup
+
+OPEN = "('registered', 'accepted', 'dispatched', 'in_progress')"
+
+# One hand-written statement per queue, for a county user with no department.
+HAND_SQL = {
+    NamedQueue.MY_TODO: f"status IN {OPEN} AND claimed_by_id = :user",
+    NamedQueue.PENDING_ACCEPT: "status = 'registered'",
+    NamedQueue.PENDING_TRIAGE: (
+        "status = 'accepted' AND NOT EXISTS (SELECT 1 FROM case_tasks t WHERE t.case_id = c.id"
+        " AND t.role = 'lead' AND t.status IN ('dispatched', 'in_progress'))"
+    ),
+    NamedQueue.IN_PROGRESS: "status IN ('dispatched', 'in_progress')",
+    NamedQueue.DUE_SOON: (
+        f"status IN {OPEN} AND suspended_at IS NULL AND warn_at <= :now AND due_at > :now"
+    ),
+    NamedQueue.OVERDUE: f"status IN {OPEN} AND suspended_at IS NULL AND due_at <= :now",
+    NamedQueue.PENDING_FOLLOW_UP: "status = 'resolved'",
+    NamedQueue.SUPERVISED: f"status IN {OPEN} AND supervised = 1",
+    NamedQueue.ALL: "1 = 1",
+}
+
+
+def hand_counts(path, county_id: int, user_id: int, now: datetime) -> dict[NamedQueue, int]:
+    engine = create_engine(f"sqlite:///{path}")
+    stamp = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    try:
+        with engine.connect() as conn:
+            return {
+                queue: conn.execute(
+                    text(f"SELECT count(*) FROM cases c WHERE county_id = :county AND {cond}"),
+                    {"county": county_id, "user": user_id, "now": stamp},
+                ).scalar_one()
+                for queue, cond in HAND_SQL.items()
+            }
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def launch(qtbot, runner):
+    """Start the app's startup sequence on a database URL and sign in as `chief`."""
+    started: list[Startup] = []
+
+    def _launch(url: str, username: str = "chief"):
+        startup = Startup(runner, url)
+        started.append(startup)
+        startup.start()
+        qtbot.waitUntil(
+            lambda: startup.login is not None and startup.login.view.isVisible(), timeout=10_000
+        )
+        login = startup.login
+        qtbot.keyClicks(login.view.username_edit, username)
+        qtbot.keyClicks(login.view.password_edit, seed.PASSWORD)
+        with qtbot.waitSignal(startup.sig_workbench_opened, timeout=10_000):
+            qtbot.mouseClick(login.view.login_button, Qt.MouseButton.LeftButton)
+        workbench = startup.workbench
+        qtbot.waitUntil(lambda: workbench.dashboard.last is not None, timeout=10_000)
+        return startup, workbench
+
+    yield _launch
+    for startup in started:
+        startup.close()
+
+
+def shown_counts(workbench) -> dict[NamedQueue, int]:
+    return {queue: card.count for queue, card in workbench.dashboard.view.cards.items()}
+
+
+def test_dashboard_counts_match_hand_written_sql(launch, production_db):
+    _, workbench = launch(production_db.url)
+    expected = hand_counts(
+        production_db.path,
+        production_db.county_id,
+        production_db.chief_id,
+        workbench.dashboard.last.now,
+    )
+    assert shown_counts(workbench) == expected
+    assert expected[NamedQueue.OVERDUE] > 0 and expected[NamedQueue.DUE_SOON] > 0
+    cards = workbench.dashboard.view.cards
+    assert cards[NamedQueue.OVERDUE].tone == "danger"
+    assert cards[NamedQueue.DUE_SOON].tone == "warn"
+    assert cards[NamedQueue.ALL].tone == ""
+    assert cards[NamedQueue.PENDING_ACCEPT].name_label.text() == "待受理"
+
+
+def test_status_bar_names_user_roles_and_jurisdiction(qtbot, launch, production_db):
+    _, workbench = launch(production_db.url)
+    window = workbench.window
+    qtbot.waitUntil(lambda: "云泽旗" in window.jurisdiction_label.text())
+    assert "巴特尔·朝鲁" in window.user_label.text()
+    assert window.roles_label.text() == "角色：窗口受理员、分流调度员、中心主任"
+    assert window.nav_list.count() == 6
+    assert [window.nav_list.item(i).text() for i in range(6)] == [
+        "工作台",
+        "地图",
+        "案件",
+        "排班",
+        "报表",
+        "设置",
+    ]
+
+
+def test_training_banner_on_a_training_database(launch, training_db):
+    _, workbench = launch(training_db.url)
+    banner = workbench.window.training_banner
+    assert banner.isVisible()
+    assert banner.text().startswith("培训模式 — 演示数据")
+
+
+def test_no_training_banner_on_a_production_database(launch, production_db):
+    _, workbench = launch(production_db.url)
+    assert not workbench.window.training_banner.isVisible()
+
+
+def test_login_dialog_shows_the_banner_too(qtbot, runner, training_db):
+    startup = Startup(runner, training_db.url)
+    startup.start()
+    try:
+        qtbot.waitUntil(lambda: startup.login is not None and startup.login.view.isVisible())
+        assert startup.login.view.training_banner.isVisible()
+    finally:
+        startup.close()
+
+
+def test_counts_refresh_when_another_seat_registers_a_case(qtbot, launch, production_db):
+    _, workbench = launch(production_db.url)
+    before = shown_counts(workbench)[NamedQueue.PENDING_ACCEPT]
+    seed.register_case(production_db.url, production_db.county_id)  # as another seat
+    cards = workbench.dashboard.view.cards
+    qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 1, timeout=10_000)
+
+
+def test_refresh_button_counts_again(qtbot, launch, production_db):
+    _, workbench = launch(production_db.url)
+    first = workbench.dashboard.last
+    with qtbot.waitSignal(workbench.dashboard.sig_counts_changed, timeout=10_000) as fresh:
+        qtbot.mouseClick(workbench.dashboard.view.refresh_button, Qt.MouseButton.LeftButton)
+    assert fresh.args[0].now >= first.now
+
+
+def test_language_switch_is_live_and_saved(qtbot, launch, production_db, tmp_path, monkeypatch):
+    monkeypatch.setenv(app_settings.ENV_HOME, str(tmp_path))
+    _, workbench = launch(production_db.url)
+    window, combo = workbench.window, workbench.preferences.view.language_combo
+    window.show_page("settings")
+    try:
+        combo.setCurrentIndex(combo.findData(i18n.ENGLISH))
+        assert window.nav_list.item(0).text() == "Dashboard"
+        assert workbench.dashboard.view.cards[NamedQueue.PENDING_ACCEPT].name_label.text() == (
+            "To accept"
+        )
+        assert window.roles_label.text().startswith("Roles: ")
+        assert app_settings.load_file()["language"] == "en"
+    finally:
+        combo.setCurrentIndex(combo.findData(i18n.CHINESE))
+    assert window.nav_list.item(0).text() == "工作台"
+    assert app_settings.load_file()["language"] == "zh_CN"
+
+
+def test_closing_the_window_finishes_the_app(qtbot, launch, production_db):
+    startup, workbench = launch(production_db.url)
+    with qtbot.waitSignal(startup.sig_finished) as finished:
+        workbench.window.close()
+    assert finished.args == [0]

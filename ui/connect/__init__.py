@@ -1,0 +1,1 @@
+"""Connecting to the database at start-up, with the unreachable dialog."""

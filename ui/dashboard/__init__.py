@@ -1,0 +1,1 @@
+"""工作台: the signed-in user's named queues, live."""

@@ -1,0 +1,1 @@
+"""设置: the settings page (language now; more later)."""

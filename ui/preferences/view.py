@@ -1,0 +1,104 @@
+"""The settings page: language choice and the database in use (layout only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import i18n
+
+# Each language is named in itself, so anyone can find their own.
+LANGUAGE_NAMES = {i18n.CHINESE: "中文", i18n.ENGLISH: "English"}
+
+
+class PreferencesView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setObjectName("pageSubtitle")
+        self.language_caption = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setFixedWidth(240)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_hint = QLabel()
+        self.language_hint.setObjectName("hintLabel")
+        self.database_caption = QLabel()
+        self.database_label = QLabel()
+        self.database_label.setObjectName("dbUrl")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_hint = QLabel()
+        self.database_hint.setObjectName("hintLabel")
+        self.database_hint.setWordWrap(True)
+        self.more_label = QLabel()
+        self.more_label.setObjectName("placeholderText")
+        self.more_label.setWordWrap(True)
+
+        card = QFrame()
+        card.setObjectName("formCard")
+        card.setMaximumWidth(900)
+        form = QFormLayout(card)
+        form.setContentsMargins(28, 24, 28, 24)
+        form.setHorizontalSpacing(20)
+        form.setVerticalSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.language_caption, self.language_combo)
+        form.addRow("", self.language_hint)
+        form.addRow(self.database_caption, self.database_label)
+        form.addRow("", self.database_hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(16)
+        layout.addWidget(card)
+        layout.addSpacing(12)
+        layout.addWidget(self.more_label)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def select_language(self, code: str) -> None:
+        index = self.language_combo.findData(code)
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.language_combo.blockSignals(False)
+
+    def selected_language(self) -> str:
+        return self.language_combo.currentData()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.tr("Settings"))
+        self.subtitle_label.setText(self.tr("Preferences of this computer"))
+        self.language_caption.setText(self.tr("Language"))
+        self.language_hint.setText(self.tr("Applies at once and is remembered."))
+        self.database_caption.setText(self.tr("Database"))
+        self.database_hint.setText(
+            self.tr(
+                "To use another database, start GovDesk with --db URL, or change it in the "
+                "dialog shown when the database cannot be reached."
+            )
+        )
+        self.more_label.setText(
+            self.tr(
+                "Accounts, categories and deadlines, holidays, grids, departments and "
+                "windows will be managed here by administrators."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

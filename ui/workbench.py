@@ -1,0 +1,89 @@
+"""The signed-in session: the main window with its pages, controllers and change monitor."""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.principal import Principal
+from ui.connect.database import Database
+from ui.dashboard.controller import DashboardController
+from ui.dashboard.view import DashboardView
+from ui.main_window import MainWindow
+from ui.placeholders import PlaceholderPage
+from ui.preferences.controller import PreferencesController
+from ui.preferences.view import PreferencesView
+from ui.tasks import TaskRunner
+from ui.watch import ChangeMonitor
+
+log = logging.getLogger(__name__)
+
+
+def jurisdiction_name(session, jurisdiction_id: int) -> str:
+    """Database worker only."""
+    from desktop.db.models import Jurisdiction
+
+    with session.begin():
+        row = session.get(Jurisdiction, jurisdiction_id)
+        return row.name if row is not None else str(jurisdiction_id)
+
+
+class Workbench(QObject):
+    sig_closed = Signal()
+    """The main window was closed."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        database: Database,
+        principal: Principal,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.database = database
+        self.principal = principal
+        self.window = MainWindow(database.training)
+        self.monitor = ChangeMonitor(runner, database.engine, self)
+        self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
+        self.window.add_page("dashboard", self.dashboard.view)
+        for key in ("map", "cases", "roster", "reports"):
+            self.window.add_page(key, PlaceholderPage(key))
+        self.preferences = PreferencesController(PreferencesView(), database.url, self)
+        self.window.add_page("settings", self.preferences.view)
+        self.window.set_identity(principal, "…", database.url)
+        self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.window.sig_closed.connect(self._on_window_closed)
+
+    def start(self) -> None:
+        self.window.resize(1440, 900)
+        self.window.show()
+        self._runner.db(jurisdiction_name, self.principal.jurisdiction_id).owned_by(
+            self.window
+        ).success(self._on_jurisdiction_loaded).run()
+        self.monitor.start()
+        self.dashboard.start()
+
+    def close(self) -> None:
+        """Stop background refreshes and close the window; safe to call twice."""
+        self.dashboard.stop()
+        self.monitor.stop()
+        if not shiboken6.isValid(self.window):
+            return
+        self.window.blockSignals(True)
+        self.window.close()
+        self.window.deleteLater()
+
+    def _on_jurisdiction_loaded(self, name: str) -> None:
+        self.window.set_identity(self.principal, name, self.database.url)
+
+    def _on_dashboard_queue_requested(self, _queue: str) -> None:
+        # The case list is still to come; its page says so.
+        self.window.show_page("cases")
+
+    def _on_window_closed(self) -> None:
+        self.dashboard.stop()
+        self.monitor.stop()
+        self.sig_closed.emit()
