@@ -61,8 +61,9 @@ def _dedicated_dbapi_connection(engine: Engine):
     # The engine's own connect arguments and connect events, but detached from the pool so
     # it is never handed to a session and closes for real.
     fairy = engine.raw_connection()
+    conn = fairy.driver_connection
     fairy.detach()
-    return fairy.driver_connection
+    return conn
 
 
 class PgWatcher:
@@ -72,6 +73,7 @@ class PgWatcher:
         self._engine = engine
         self._ids: set[int] = set()
         self._unknown = False
+        self._closed = False
         self._conn = None
         self._connect()
 
@@ -89,6 +91,8 @@ class PgWatcher:
     def poll(self) -> bool:
         import psycopg
 
+        if self._closed:
+            return False
         if self._conn is None or self._conn.closed:
             return self._reconnect()
         seen = False
@@ -139,6 +143,7 @@ class PgWatcher:
             self._conn = None
 
     def close(self) -> None:
+        self._closed = True
         self._close_conn()
 
     def __enter__(self) -> PgWatcher:
@@ -162,6 +167,8 @@ class SqliteWatcher:
         return None
 
     def poll(self) -> bool:
+        if self._conn is None:
+            return False
         current = self._read()
         changed, self._version = current != self._version, current
         return changed
