@@ -1,0 +1,297 @@
+"""Building the training database: guard, county, organisation, catalog, cases, in one load.
+
+`build_demo` is a plain long job (progress callback, cancel flag) so the command line and a
+trainer's screen can both run it. It refuses any database that holds real data: only an
+empty database or one already stamped `database_kind = training` is ever written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from sqlalchemy import Connection, Engine, insert, literal, select
+from sqlalchemy.orm import Session
+
+from desktop.clock import REAL
+from desktop.db.engine import make_engine
+from desktop.db.migrate import upgrade
+from desktop.db.models import AppMeta, Category
+from desktop.db.models.meta import CLOCK_OFFSET_KEY, KIND_KEY
+from desktop.demo import org as org_module
+from desktop.demo.bulk import BulkLoader, all_tables, database_size, sqlite_path
+from desktop.demo.cases import (
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    EXTENSION_COLUMNS,
+    PARTY_COLUMNS,
+    TASK_COLUMNS,
+    CaseSimulator,
+    CategoryInfo,
+)
+from desktop.demo.county_writer import (
+    GRID_COLUMNS,
+    JURISDICTION_COLUMNS,
+    MEMBER_COLUMNS,
+    county_rows,
+)
+from desktop.demo.geography import generate_county
+from desktop.demo.plan import first_day, make_plan, sim_now_us, to_day_number
+from desktop.demo.timefmt import DAY_US, LOCAL_OFFSET_US, Formatter
+from desktop.domain.enums import ClockKind
+from desktop.errors import GovDeskError
+from desktop.services import deadlines
+from desktop.services.accounts import hash_password
+from desktop.services.catalog import seed_catalog
+from desktop.services.meta import TRAINING
+
+log = logging.getLogger(__name__)
+
+BUILD_KEY = "demo_build"  # written last: its presence means the demo database is complete
+DEFAULT_CASES = 20_000
+DEFAULT_GRIDS = 600
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    seed: int = 1
+    today: date | None = None  # None: today on the real clock (China time)
+    cases: int = DEFAULT_CASES
+    grids: int = DEFAULT_GRIDS
+    reset: bool = False
+    if_missing: bool = False
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    built: bool  # False: left as it was (complete already)
+    reason: str  # "built", "exists" (complete, no --reset) or "complete" (--if-missing)
+    cases: int = 0
+    seconds: float = 0.0
+    size_bytes: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class Cancelled(Exception):
+    """The trainer cancelled the build; the transaction was rolled back."""
+
+
+def county_sizes(grids: int) -> dict[str, int]:
+    """Townships, villages and dedicated grids for a county of `grids` grids (600 = default)."""
+    if grids < 8:
+        raise GovDeskError("field.required", field="grids")
+    townships = min(24, max(4, round(8 * math.sqrt(grids / DEFAULT_GRIDS))))
+    villages = max(townships, round(grids * 70 / DEFAULT_GRIDS))
+    dedicated = min(12, max(1, grids // 100))
+    villages = min(villages, grids - dedicated)
+    return {
+        "townships": townships,
+        "villages": villages,
+        "grids": grids,
+        "dedicated_grids": dedicated,
+    }
+
+
+def database_state(conn: Connection) -> str:
+    """ "empty", "training" (a partial build) or "complete"; refuses a database with real data."""
+    kind = conn.scalar(select(AppMeta.value).where(AppMeta.key == KIND_KEY))
+    if kind == TRAINING:
+        built = conn.scalar(select(AppMeta.value).where(AppMeta.key == BUILD_KEY))
+        return "complete" if built else "training"
+    if kind is not None:
+        raise GovDeskError("demo.not_training")
+    for table in all_tables():
+        if conn.execute(select(literal(1)).select_from(table).limit(1)).first() is not None:
+            raise GovDeskError("demo.not_training")
+    return "empty"
+
+
+def build_demo(
+    url: str,
+    options: DemoOptions,
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> DemoResult:
+    """Build (or rebuild with reset) the training database at `url`."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            state = database_state(conn)
+        if state == "complete" and options.if_missing:
+            return DemoResult(False, "complete")
+        if state == "complete" and not options.reset:
+            return DemoResult(False, "exists")
+        if state != "empty":
+            engine = _fresh_sqlite(engine) or engine
+        mark = time.perf_counter()
+        today = options.today or REAL.today()
+        county = generate_county(options.seed, **county_sizes(options.grids))
+        timings["county"] = time.perf_counter() - mark
+        counts = _load(engine, options, today, county, progress, cancel, timings)
+        size = database_size(engine)
+        return DemoResult(
+            True, "built", options.cases, time.perf_counter() - started, size, timings, counts
+        )
+    finally:
+        engine.dispose()
+
+
+def _fresh_sqlite(engine: Engine) -> Engine | None:
+    """A rebuilt SQLite training database starts from a new file (fast, and no free pages)."""
+    path = sqlite_path(engine)
+    if path is None:
+        return None
+    engine.dispose()
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    except OSError:  # open elsewhere (Windows): empty the tables in the load instead
+        log.warning("could not remove %s; emptying its tables instead", path)
+        return None
+    fresh = make_engine(str(engine.url))
+    upgrade(fresh)
+    return fresh
+
+
+def _load(engine, options, today, county, progress, cancel, timings) -> dict[str, int]:
+    rng = np.random.default_rng(np.random.SeedSequence([options.seed, 1]))
+    fmt = Formatter()
+    start_day = to_day_number(first_day(today))
+    created_at = fmt.db(start_day * DAY_US - LOCAL_OFFSET_US)
+    counts: dict[str, int] = {}
+    with engine.connect() as conn:
+        loader = BulkLoader(conn)
+        loader.before_transaction()
+        with conn.begin():
+            tables = all_tables()
+            mark = time.perf_counter()
+            loader.clear(tables)
+            loader.prepare(tables)
+            session = Session(bind=conn)
+            seed_catalog(session)
+            calendar = deadlines.load_calendar(session)
+            categories = _categories(session)
+            session.close()
+            geo = county_rows(county, rng)
+            org = org_module.org_rows(
+                county_id=geo.county_id, township_ids=geo.township_ids,
+                township_names=geo.township_names, password_hash=hash_password(
+                    org_module.DEMO_PASSWORD), created_at=created_at, rng=rng,
+            )  # fmt: skip
+            t = {table.name: table for table in tables}
+            for name, columns, rows in (
+                ("jurisdictions", JURISDICTION_COLUMNS, geo.jurisdictions),
+                ("grids", GRID_COLUMNS, geo.grids),
+                ("grid_members", MEMBER_COLUMNS, geo.members),
+                ("centers", org_module.CENTER_COLUMNS, org.centers),
+                ("departments", org_module.DEPARTMENT_COLUMNS, org.departments),
+                ("windows", org_module.WINDOW_COLUMNS, org.windows),
+                ("staff", org_module.STAFF_COLUMNS, org.staff),
+                ("users", org_module.USER_COLUMNS, org.users),
+                ("user_roles", org_module.USER_ROLE_COLUMNS, org.user_roles),
+            ):
+                loader.write(t[name], columns, rows)
+                counts[name] = len(rows)
+            timings["reference"] = time.perf_counter() - mark
+
+            mark = time.perf_counter()
+            plan = make_plan(
+                rng,
+                options.cases,
+                today,
+                calendar,
+                [c.code for c in categories],
+                [p.info for p in geo.places],
+                org.township_center_ids,
+            )
+            timings["plan"] = time.perf_counter() - mark
+            sim = CaseSimulator(
+                seed=options.seed, plan=plan, categories=categories, places=geo.places,
+                org=org, calendar=calendar, today=today, sim_now=sim_now_us(today),
+                county_id=geo.county_id,
+            )  # fmt: skip
+            _cases(loader, t, sim, options.cases, progress, cancel, timings, counts)
+            counters = [
+                (org.county_center_id if center < 0 else center, year, last)
+                for (center, year), last in sorted(plan.counters.items())
+            ]
+            loader.write(t["case_counters"], ("center_id", "year", "last_number"), counters)
+            mark = time.perf_counter()
+            if progress:
+                progress("indexes", 0, 1)
+            loader.finish()
+            timings["indexes"] = time.perf_counter() - mark
+            _stamp(conn, options, today)
+        mark = time.perf_counter()
+        loader.after_transaction()
+        timings["analyze"] = time.perf_counter() - mark
+    return counts
+
+
+def _cases(loader, t, sim, total, progress, cancel, timings, counts) -> None:
+    chunk = max(500, min(20_000, total // 10))
+    simulate = write = 0.0
+    for k, start in enumerate(range(0, total, chunk)):
+        if cancel and cancel():
+            raise Cancelled()
+        mark = time.perf_counter()
+        rows = sim.run_chunk(start, min(start + chunk, total), k)
+        simulate += time.perf_counter() - mark
+        mark = time.perf_counter()
+        for name, columns, data in (
+            ("cases", CASE_COLUMNS, rows.cases),
+            ("case_tasks", TASK_COLUMNS, rows.tasks),
+            ("case_events", EVENT_COLUMNS, rows.events),
+            ("case_parties", PARTY_COLUMNS, rows.parties),
+            ("extension_requests", EXTENSION_COLUMNS, rows.extensions),
+        ):
+            loader.write(t[name], columns, data)
+            counts[name] = counts.get(name, 0) + len(data)
+        write += time.perf_counter() - mark
+        if progress:
+            progress("cases", min(start + chunk, total), total)
+    timings["simulate"] = simulate
+    timings["write"] = write
+
+
+def _categories(session: Session) -> list[CategoryInfo]:
+    """Child categories in code order, each with the rule in force for every clock."""
+    rows = session.execute(
+        select(Category.id, Category.code, Category.is_dispute)
+        .where(Category.parent_id.is_not(None))
+        .order_by(Category.code)
+    ).all()
+    result = []
+    for cid, code, is_dispute in rows:
+        rules = {str(clock): deadlines.rule_for(session, cid, clock) for clock in ClockKind}
+        result.append(CategoryInfo(cid, code, bool(is_dispute), rules))
+    return result
+
+
+def _stamp(conn: Connection, options: DemoOptions, today: date) -> None:
+    """Training stamp, the clock set to --today, and the completeness mark (last)."""
+    offset_days = (today - REAL.today()).days if options.today else 0
+    build = {
+        "seed": options.seed,
+        "today": today.isoformat(),
+        "cases": options.cases,
+        "grids": options.grids,
+    }
+    conn.execute(insert(AppMeta), [
+        {"key": KIND_KEY, "value": TRAINING},
+        {"key": CLOCK_OFFSET_KEY, "value": str(offset_days * 86_400)},
+        {"key": BUILD_KEY, "value": json.dumps(build, sort_keys=True)},
+    ])  # fmt: skip
