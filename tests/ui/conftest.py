@@ -12,6 +12,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+# The db tests' PostgreSQL harness (a private server for the session).
+from tests.db.conftest import _pg, _pg_template, pg_only_url  # noqa: E402, F401, F811
 from tests.ui import seed  # noqa: E402
 from ui.connect.database import Database, open_database  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -82,6 +84,12 @@ def _copy(original: seed.Seeded, folder) -> seed.Seeded:
     target = folder / original.path.name
     shutil.copyfile(original.path, target)
     return dataclasses.replace(original, path=target, url=f"sqlite:///{target}")
+
+
+@pytest.fixture
+def pg_production_db(pg_only_url) -> seed.Seeded:  # noqa: F811
+    """The same county in a fresh PostgreSQL database of the db tests' harness."""
+    return seed.build_url(pg_only_url, training=False, migrate=False)
 
 
 @pytest.fixture

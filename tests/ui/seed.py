@@ -26,6 +26,7 @@ from desktop.db.models import (
     UserRole,
 )
 from desktop.db.models.meta import KIND_KEY
+from desktop.db.notify import notify_changed
 from desktop.domain.enums import Role, Status, TaskRole, TaskStatus
 from desktop.services.accounts import hash_password
 
@@ -37,16 +38,21 @@ _HASH = hash_password(PASSWORD)
 @dataclass(frozen=True)
 class Seeded:
     url: str
-    path: Path
+    path: Path | None  # None: not a SQLite file
     county_id: int
     chief_id: int  # desk + dispatcher + supervisor of the county, the dashboard user
 
 
 def build(path: Path, *, training: bool) -> Seeded:
-    url = f"sqlite:///{path}"
+    """A seeded SQLite file (migrated here)."""
+    return build_url(f"sqlite:///{path}", training=training, migrate=True, path=path)
+
+
+def build_url(url: str, *, training: bool, migrate: bool, path: Path | None = None) -> Seeded:
     engine = make_engine(url)
     try:
-        upgrade(engine)
+        if migrate:
+            upgrade(engine)
         with make_session_factory(engine).begin() as session:
             seeded = _fill(session, url, path, training)
     finally:
@@ -54,7 +60,7 @@ def build(path: Path, *, training: bool) -> Seeded:
     return seeded
 
 
-def _fill(session, url: str, path: Path, training: bool) -> Seeded:
+def _fill(session, url: str, path: Path | None, training: bool) -> Seeded:
     now = datetime.now(UTC)
 
     def add(row):
@@ -162,27 +168,29 @@ def _fill(session, url: str, path: Path, training: bool) -> Seeded:
 
 
 def register_case(url: str, county_id: int) -> None:
-    """Another seat registers a case in the county (its own engine and transaction)."""
+    """Another seat registers a case in the county (its own engine and transaction), and
+    announces it as the services do (a NOTIFY on PostgreSQL, nothing on SQLite)."""
     engine = make_engine(url)
     try:
         with make_session_factory(engine).begin() as session:
             like = session.query(Case).filter(Case.county_id == county_id).first()
             now = datetime.now(UTC)
-            session.add(
-                Case(
-                    number="X00001",
-                    center_id=like.center_id,
-                    title="另一席位登记",
-                    channel="phone",
-                    category_id=like.category_id,
-                    status=str(Status.REGISTERED),
-                    county_id=county_id,
-                    street_id=like.street_id,
-                    village_id=like.village_id,
-                    grid_id=like.grid_id,
-                    received_at=now,
-                    updated_at=now,
-                )
+            case = Case(
+                number="X00001",
+                center_id=like.center_id,
+                title="另一席位登记",
+                channel="phone",
+                category_id=like.category_id,
+                status=str(Status.REGISTERED),
+                county_id=county_id,
+                street_id=like.street_id,
+                village_id=like.village_id,
+                grid_id=like.grid_id,
+                received_at=now,
+                updated_at=now,
             )
+            session.add(case)
+            session.flush()
+            notify_changed(session, [case.id])
     finally:
         engine.dispose()

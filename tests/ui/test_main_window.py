@@ -178,3 +178,14 @@ def test_closing_the_window_finishes_the_app(qtbot, launch, production_db):
     with qtbot.waitSignal(startup.sig_finished) as finished:
         workbench.window.close()
     assert finished.args == [0]
+
+
+@pytest.mark.pg
+def test_counts_refresh_on_a_postgresql_notify(qtbot, launch, pg_production_db):
+    """Several seats share PostgreSQL: the socket notifier, not a timer, brings the change."""
+    _, workbench = launch(pg_production_db.url)
+    assert workbench.monitor.uses_socket
+    before = shown_counts(workbench)[NamedQueue.PENDING_ACCEPT]
+    seed.register_case(pg_production_db.url, pg_production_db.county_id)
+    cards = workbench.dashboard.view.cards
+    qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 1, timeout=10_000)
