@@ -36,7 +36,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(parsed, echo=echo, pool_pre_ping=True)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
+    """Sessions for one thread each; `read_only` ones never take SQLite's write lock."""
+    if read_only:
+        engine = engine.execution_options(govdesk_read_only=True)
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -64,9 +67,13 @@ def _sqlite_engine(parsed: URL, echo: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        # A write transaction that starts as a reader can fail with "database is locked"
-        # when it upgrades; taking the lock at BEGIN makes the busy timeout apply instead.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A write transaction that starts as a reader fails at once with "database is locked"
+        # if another writer committed meanwhile; taking the lock at BEGIN makes the busy
+        # timeout apply instead. Read-only sessions keep WAL's concurrent readers.
+        if conn.get_execution_options().get("govdesk_read_only"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

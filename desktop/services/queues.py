@@ -9,97 +9,49 @@ masked: a reveal is a separate, logged action.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
-    case,
-    exists,
-    false,
     func,
-    literal,
-    null,
-    or_,
     select,
-    true,
     tuple_,
 )
 from sqlalchemy.orm import Session, aliased
 
-from desktop.clock import local_midnight
-from desktop.db.base import UTCDateTime
-from desktop.db.models import Case, CaseParty, CaseTask, Category, Grid, Jurisdiction, User
+from desktop.db.models import Case, CaseParty, Category, Grid, Jurisdiction
 from desktop.domain.enums import (
-    ACTIVE_TASK_STATUSES,
-    OPEN_STATUSES,
-    RISK_ORDER,
     Channel,
     DeadlineColour,
     NamedQueue,
     PartyRole,
     Risk,
     Status,
-    TaskRole,
-    TaskStatus,
 )
 from desktop.domain.masking import mask_name, mask_phone
 from desktop.domain.principal import Principal
-from desktop.domain.queues import DeadlineCondition, TaskCondition, queue_def, queues_for_roles
+from desktop.domain.queues import queues_for_roles
+from desktop.services.case_filters import (  # noqa: F401  (re-exported for callers)
+    _NO_DEADLINE,
+    BY_RECEIPT,
+    CaseFilter,
+    Cursor,
+    Sort,
+    SortKey,
+    colour_condition,
+    colour_expression,
+    filter_conditions,
+    queue_condition,
+    scoped_select,
+    sort_expression,
+    text_condition,
+)
 from desktop.services.meta import clock_for
 from desktop.services.scoping import scope_cases
-
-Cursor = tuple[Any, int]  # (sort key value, case id) of a row, as the database returned it
-
-# Cases without a deadline sort after every real one, in both directions' keyset arithmetic:
-# a NULL would make the row-value comparison unknown and drop rows from the walk.
-_NO_DEADLINE = datetime(9999, 12, 31, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    """What to list; an empty set means "any". Any iterable is accepted and frozen."""
-
-    queue: NamedQueue | None = None
-    statuses: frozenset[Status] = frozenset()
-    category_ids: frozenset[int] = frozenset()  # a top-level category includes its children
-    channels: frozenset[Channel] = frozenset()
-    street_ids: frozenset[int] = frozenset()
-    grid_ids: frozenset[int] = frozenset()  # a grid includes its micro-grids
-    risks: frozenset[Risk] = frozenset()
-    deadline_colour: DeadlineColour | None = None  # only open cases with a running clock
-    received_from: date | None = None  # China-time dates, both inclusive
-    received_to: date | None = None
-    text: str = ""  # number, title, party name (contains); party phone / ID number (prefix)
-
-    def __post_init__(self) -> None:
-        for name in ("statuses", "category_ids", "channels", "street_ids", "grid_ids", "risks"):
-            object.__setattr__(self, name, frozenset(getattr(self, name)))
-        object.__setattr__(self, "text", self.text.strip())
-
-
-class SortKey(StrEnum):
-    RECEIVED_AT = "received_at"
-    DUE_AT = "due_at"  # cases without a deadline last (first when descending)
-    NUMBER = "number"
-    RISK = "risk"  # by severity: normal < yellow < orange < red
-    UPDATED_AT = "updated_at"
-
-
-@dataclass(frozen=True)
-class Sort:
-    """A sort column and direction; the case id is always appended, in the same direction."""
-
-    key: SortKey = SortKey.RECEIVED_AT
-    descending: bool = False
-
-
-BY_RECEIPT = Sort()  # oldest first
 
 
 @dataclass(frozen=True)
@@ -132,166 +84,6 @@ class Page:
     first_cursor: Cursor | None  # keyset of the first row: pass as `before` for the previous
     has_more: bool  # rows exist beyond this page in the direction it was fetched
     cursors: tuple[Cursor, ...] = field(default=(), repr=False)  # one per row
-
-
-# ---------------------------------------------------------------------------- conditions
-
-
-def _strs(values: Iterable[Any]) -> list[str]:
-    # Plain str values, sorted so that equal filters compile to equal (cached) statements.
-    return sorted(str(v) for v in values)
-
-
-def _running_clock() -> ColumnElement[bool]:
-    return and_(Case.status.in_(_strs(OPEN_STATUSES)), Case.suspended_at.is_(None))
-
-
-def colour_condition(colour: DeadlineColour, now: datetime) -> ColumnElement[bool]:
-    """Open, not suspended cases whose running clock has this colour at `now`."""
-    if colour == DeadlineColour.RED:
-        cond = Case.due_at <= now
-    elif colour == DeadlineColour.YELLOW:
-        cond = and_(Case.warn_at <= now, Case.due_at > now)
-    else:
-        cond = and_(Case.due_at > now, or_(Case.warn_at.is_(None), Case.warn_at > now))
-    return and_(_running_clock(), cond)
-
-
-def colour_expression(now: datetime) -> ColumnElement[str | None]:
-    """The colour as a column, from the same conditions as the filter (one definition)."""
-    return case(
-        *((colour_condition(c, now), str(c)) for c in DeadlineColour),
-        else_=null(),
-    )
-
-
-_DEADLINE_COLOUR = {
-    DeadlineCondition.DUE_SOON: DeadlineColour.YELLOW,
-    DeadlineCondition.OVERDUE: DeadlineColour.RED,
-}
-
-
-def _department_tasks(principal: Principal, statuses: Iterable[TaskStatus]) -> Any:
-    return select(CaseTask.case_id).where(
-        CaseTask.department_id == principal.department_id,
-        CaseTask.status.in_(_strs(statuses)),
-    )
-
-
-def _mine(principal: Principal) -> ColumnElement[bool]:
-    claimed = Case.claimed_by_id == principal.user_id
-    if principal.department_id is None:
-        return claimed
-    staff_id = select(User.staff_id).where(User.id == principal.user_id).scalar_subquery()
-    tasks = _department_tasks(principal, ACTIVE_TASK_STATUSES).where(
-        or_(CaseTask.assignee_id.is_(None), CaseTask.assignee_id == staff_id)
-    )
-    return or_(claimed, Case.id.in_(tasks))
-
-
-def queue_condition(principal: Principal, queue: NamedQueue, now: datetime) -> ColumnElement[bool]:
-    """The membership condition of a named queue for this principal (scoping not included)."""
-    spec = queue_def(queue)
-    conds: list[ColumnElement[bool]] = []
-    if spec.statuses is not None:
-        conds.append(Case.status.in_(_strs(spec.statuses)))
-    if spec.task == TaskCondition.DEPT_TO_SIGN:
-        if principal.department_id is None:
-            return false()
-        conds.append(Case.id.in_(_department_tasks(principal, [TaskStatus.DISPATCHED])))
-    elif spec.task == TaskCondition.NO_ACTIVE_LEAD:
-        active_lead = exists().where(
-            CaseTask.case_id == Case.id,
-            CaseTask.role == str(TaskRole.LEAD),
-            CaseTask.status.in_(_strs(ACTIVE_TASK_STATUSES)),
-        )
-        conds.append(~active_lead)
-    if spec.deadline is not None:
-        conds.append(colour_condition(_DEADLINE_COLOUR[spec.deadline], now))
-    if spec.supervised is not None:
-        conds.append(Case.supervised.is_(spec.supervised))
-    if spec.mine:
-        conds.append(_mine(principal))
-    return and_(true(), *conds)
-
-
-def text_condition(text: str) -> ColumnElement[bool]:
-    """Free text: case number, title and party name contain it; phone or ID number start with it.
-
-    Phone and ID number are compared as equality-or-prefix so the indexes on case_parties can
-    answer; LIKE wildcards typed by the user are escaped (autoescape).
-    """
-    text = text.strip()
-    upper = text.upper()  # ID numbers are stored with an uppercase check 'X'
-    by_number = select(CaseParty.case_id).where(
-        or_(
-            CaseParty.phone == text,
-            CaseParty.phone.startswith(text, autoescape=True),
-            CaseParty.id_number == upper,
-            CaseParty.id_number.startswith(upper, autoescape=True),
-        )
-    )
-    by_name = select(CaseParty.case_id).where(CaseParty.name.icontains(text, autoescape=True))
-    return or_(
-        Case.number.icontains(text, autoescape=True),
-        Case.title.icontains(text, autoescape=True),
-        Case.id.in_(by_number),
-        Case.id.in_(by_name),
-    )
-
-
-def filter_conditions(
-    principal: Principal, flt: CaseFilter, now: datetime
-) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if flt.queue is not None:
-        conds.append(queue_condition(principal, flt.queue, now))
-    if flt.statuses:
-        conds.append(Case.status.in_(_strs(flt.statuses)))
-    if flt.category_ids:
-        ids = sorted(flt.category_ids)
-        tree = select(Category.id).where(or_(Category.id.in_(ids), Category.parent_id.in_(ids)))
-        conds.append(Case.category_id.in_(tree))
-    if flt.channels:
-        conds.append(Case.channel.in_(_strs(flt.channels)))
-    if flt.street_ids:
-        conds.append(Case.street_id.in_(sorted(flt.street_ids)))
-    if flt.grid_ids:
-        ids = sorted(flt.grid_ids)
-        grids = select(Grid.id).where(or_(Grid.id.in_(ids), Grid.parent_id.in_(ids)))
-        conds.append(Case.grid_id.in_(grids))
-    if flt.risks:
-        conds.append(Case.risk.in_(_strs(flt.risks)))
-    if flt.deadline_colour is not None:
-        conds.append(colour_condition(flt.deadline_colour, now))
-    if flt.received_from is not None:
-        conds.append(Case.received_at >= local_midnight(flt.received_from))
-    if flt.received_to is not None:
-        conds.append(Case.received_at < local_midnight(flt.received_to + timedelta(days=1)))
-    if flt.text:
-        conds.append(text_condition(flt.text))
-    return conds
-
-
-def scoped_select(principal: Principal, flt: CaseFilter, now: datetime, *columns: Any) -> Select:
-    """SELECT columns FROM cases, filtered and scoped: the one entry point of this module."""
-    stmt = select(*columns).select_from(Case).where(*filter_conditions(principal, flt, now))
-    return scope_cases(stmt, principal)
-
-
-# ---------------------------------------------------------------------------- sorting
-
-
-def sort_expression(key: SortKey) -> ColumnElement[Any]:
-    if key == SortKey.DUE_AT:
-        return func.coalesce(Case.due_at, literal(_NO_DEADLINE, UTCDateTime()))
-    if key == SortKey.RISK:
-        return case({str(r): rank for rank, r in enumerate(RISK_ORDER)}, value=Case.risk, else_=0)
-    return {
-        SortKey.RECEIVED_AT: Case.received_at,
-        SortKey.NUMBER: Case.number,
-        SortKey.UPDATED_AT: Case.updated_at,
-    }[SortKey(key)]
 
 
 def _ordered(stmt: Select, sort: Sort, *, reverse: bool = False) -> Select:

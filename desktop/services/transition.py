@@ -47,13 +47,14 @@ class Step:
         )
 
     def move(self, to_status: str, *, note=None, task_id=None, data=None) -> None:
-        """Change the case status and log it with from/to."""
+        """Change the case status and log it with from/to; a claim ends with the step."""
         old = self.case.status
         self.case.status = str(to_status)
+        self.case.claimed_by_id = None
+        self.case.claimed_at = None
         self.log(note=note, task_id=task_id, data=data, from_status=old, to_status=str(to_status))
 
     def done(self, *extra_case_ids: int, warnings: tuple[str, ...] = ()) -> Change:
-        self.case.updated_at = self.now
         ids = (self.case.id, *extra_case_ids)
         self.session.flush()
         notify_changed(self.session, list(ids))
@@ -78,7 +79,9 @@ def begin(
     if expected_version is not None and case.version != expected_version:
         raise ConflictError("workflow.conflict", case_id=case_id)
     rule = workflow.check(kind, case.status, principal)
-    return Step(session, principal, case, kind, now or clock_for(session).now(), rule)
+    now = now or clock_for(session).now()
+    case.updated_at = now  # set first, so the row is written once per step where possible
+    return Step(session, principal, case, kind, now, rule)
 
 
 def require_text(value: str | None, field: str) -> str:

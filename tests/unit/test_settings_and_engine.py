@@ -59,3 +59,19 @@ def test_network_share_message_names_the_path(monkeypatch):
         make_engine("sqlite:////mnt/share/govdesk.sqlite")
     assert err.value.code == "db.network_share"
     assert err.value.params["path"] == "/mnt/share/govdesk.sqlite"
+
+
+def test_read_only_sessions_do_not_wait_for_a_writer(tmp_path):
+    from desktop.db.engine import make_session_factory
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+        conn.execute(text("INSERT INTO t VALUES (1)"))
+    writer = make_session_factory(engine)()
+    writer.execute(text("INSERT INTO t VALUES (2)"))  # holds the write lock, uncommitted
+    with make_session_factory(engine, read_only=True)() as reader:
+        assert reader.execute(text("SELECT count(*) FROM t")).scalar() == 1
+    writer.rollback()
+    writer.close()
+    engine.dispose()
