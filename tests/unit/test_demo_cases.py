@@ -1,0 +1,136 @@
+"""The demo generator's building blocks: exact deadline arithmetic, people, plan, seeds."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
+import pytest
+from sqlalchemy import DateTime
+from sqlalchemy.dialects import sqlite
+
+from desktop.demo.people import PHONE_BLOCK, STAFF_PHONE_BLOCK, make_people, staff_phone
+from desktop.demo.plan import GridInfo, make_plan
+from desktop.demo.timefmt import US, DeadlineMath, Formatter, scale_nearest
+from desktop.domain.enums import DeadlineUnit, GridKind
+from desktop.domain.identity import validate_id_number, validate_phone
+from desktop.domain.workdays import WorkCalendar, compute_deadline
+from desktop.services.catalog import load_seed
+from desktop.services.deadlines import set_explicit_due
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _us(moment: datetime) -> int:
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def _dt(us: int) -> datetime:
+    return EPOCH + timedelta(microseconds=us)
+
+
+@pytest.mark.parametrize("unit", list(DeadlineUnit))
+def test_deadline_math_is_compute_deadline(unit):
+    calendar = WorkCalendar({date(2027, 1, 4): False})  # an unknown year with one override
+    math = DeadlineMath(calendar)
+    rnd = random.Random(5)
+    for _ in range(3000):
+        start = datetime(2024, 9, 1, tzinfo=UTC) + timedelta(
+            seconds=rnd.randrange(0, 900 * 86_400),
+            microseconds=rnd.choice([0, rnd.randrange(10**6)]),
+        )
+        amount = rnd.choice([0, 1, 3, 5, 7, 10, 15, 30, 60])
+        expected = compute_deadline(start, amount, unit, calendar)
+        due, warn, provisional = math.deadline(_us(start), amount, unit)
+        assert (_dt(due), _dt(warn), provisional) == (
+            expected.due_at,
+            expected.warn_at,
+            expected.provisional,
+        ), (start, amount)
+
+
+def test_explicit_due_is_set_explicit_due():
+    class Target:
+        pass
+
+    rnd = random.Random(9)
+    for _ in range(500):
+        target = Target()
+        target.clock_started_at = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(
+            seconds=rnd.randrange(10**7), microseconds=rnd.randrange(10**6)
+        )
+        due = target.clock_started_at + timedelta(seconds=rnd.randrange(-1000, 10**7))
+        set_explicit_due(target, due)
+        assert _dt(DeadlineMath.explicit(_us(target.clock_started_at), _us(due))) == (
+            target.warn_at
+        )
+
+
+def test_scale_nearest_rounds_like_timedelta():
+    for us in [0, 1, 2, 3, 5, 7, 999_999, 10**12 + 7, 86_399 * US + 123_457]:
+        assert scale_nearest(us) == (timedelta(microseconds=us) * 0.8) // timedelta(microseconds=1)
+
+
+def test_formatter_writes_what_sqlalchemy_stores():
+    process = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
+    fmt = Formatter()
+    for moment in (datetime(2025, 3, 4, 5, 6, 7), datetime(2024, 12, 31, 23, 59, 59, 1)):
+        assert fmt.db(_us(moment.replace(tzinfo=UTC))) == process(moment)
+        assert fmt.json(_us(moment.replace(tzinfo=UTC))) == f'"{moment.replace(tzinfo=UTC)}"'
+    assert fmt.db(None) is None and fmt.json(None) == "null"
+
+
+def test_people_are_synthetic_and_valid():
+    crowd = make_people(np.random.default_rng(1), 5000, today=date(2025, 6, 30))
+    for id_number in crowd.id_numbers:
+        assert id_number.startswith("159901")
+        assert validate_id_number(id_number, today=date(2025, 6, 30)) == id_number
+        age = 2025 - int(id_number[6:10])
+        assert 17 <= age <= 86
+    for phone in crowd.phones:
+        assert phone.startswith(PHONE_BLOCK) and not phone.startswith(STAFF_PHONE_BLOCK)
+        assert validate_phone(phone) == phone
+    assert any("·" in n for n in crowd.names)
+    assert len(set(crowd.names)) > 1000
+    assert staff_phone(42) == "17000000042"
+    again = make_people(np.random.default_rng(1), 5000, today=date(2025, 6, 30))
+    assert again == crowd
+
+
+def _plan(seed: int, n: int = 3000):
+    codes = [s.code for s in load_seed() if s.parent_code]
+    grids = [GridInfo(i + 1, (GridKind.COMMUNITY, GridKind.RURAL)[i % 2], 500 + i, i % 3)
+             for i in range(30)]  # fmt: skip
+    return codes, make_plan(np.random.default_rng(seed), n, date(2025, 2, 1), WorkCalendar(),
+                            codes, grids, [2, 3, 4])  # fmt: skip
+
+
+def test_plan_is_ordered_seasonal_and_deterministic():
+    codes, plan = _plan(3)
+    assert np.all(np.diff(plan.received_us) >= 0)
+    repeats = np.flatnonzero(plan.repeat_of >= 0)
+    assert len(repeats) > 0
+    assert np.all(plan.repeat_of[repeats] < repeats)
+    assert np.all(plan.category[repeats] == plan.category[plan.repeat_of[repeats]])
+    assert np.all(plan.repeat_of[plan.repeat_of[repeats]] == -1)  # linked to the root
+    # Heating complaints come in winter: the history ends on 1 February.
+    heating = codes.index("0601")
+    assert np.mean(plan.category == heating) > 0.05
+    _, same = _plan(3)
+    assert all(np.array_equal(getattr(plan, f), getattr(same, f))
+               for f in ("received_us", "category", "channel", "grid", "repeat_of"))  # fmt: skip
+
+
+def test_seed_file_has_the_statutory_rules():
+    seeds = {s.code: s for s in load_seed()}
+    petition = {r.clock: r for r in seeds["08"].rules}
+    assert (petition["accept"].amount, petition["accept"].unit) == (15, "day")
+    assert (petition["resolve"].amount, petition["resolve"].start) == (60, "accept")
+    labour = {r.clock: r for r in seeds["0103"].rules}
+    assert (labour["resolve"].amount, labour["resolve"].start) == (15, "register")
+    hotline = {r.clock: r for r in seeds["06"].rules}
+    assert (hotline["sign"].amount, hotline["sign"].unit) == (1, "workday")
+    assert (hotline["resolve"].amount, hotline["resolve"].start) == (5, "dispatch")
+    assert all(s.is_dispute == s.code.startswith("01") for s in seeds.values())
+    assert {"01", "02", "03", "04", "05", "06", "07", "08"} <= set(seeds)
