@@ -77,6 +77,10 @@
         <translation>您的角色没有工作队列。</translation>
     </message>
     <message>
+        <source>Click a card to open its cases. Counts follow other seats&apos; changes.</source>
+        <translation>点击卡片可查看该队列的案件；其他席位办理案件后，件数会自动更新。</translation>
+    </message>
+    <message>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ class QueueCard(QFrame):
     def __init__(self, queue: NamedQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
+        self._count: int | None = None
         self.setObjectName("queueCard")
         self.setProperty("tone", "")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -50,14 +51,14 @@ class QueueCard(QFrame):
 
     @property
     def count(self) -> int | None:
-        text = self.count_label.text()
-        return int(text) if text.isdigit() else None
+        return self._count
 
     def set_name(self, text: str) -> None:
         self.name_label.setText(text)
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(str(count))
+        self._count = count
+        self.count_label.setText(QLocale().toString(count))  # 20,000 reads faster than 20000
         tone = TONES.get(self.queue, "") if count > 0 else ""
         if tone != self.tone:
             self.setProperty("tone", tone)

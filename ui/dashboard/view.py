@@ -50,6 +50,9 @@ class DashboardView(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setObjectName("hintLabel")
         self.empty_label.hide()
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hintLabel")
+        self.hint_label.hide()
         self.cards: dict[NamedQueue, QueueCard] = {}
         self.card_grid = QGridLayout()
         self.card_grid.setHorizontalSpacing(16)
@@ -74,6 +77,8 @@ class DashboardView(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.empty_label)
         layout.addLayout(self.card_grid)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint_label)
         layout.addStretch(1)
         self.retranslate_ui()
 
@@ -96,6 +101,7 @@ class DashboardView(QWidget):
             self.card_grid.addWidget(card, index // COLUMNS, index % COLUMNS)
             card.set_count(count)
         self.empty_label.setVisible(not counts)
+        self.hint_label.setVisible(bool(counts))
         self.error_label.hide()
         self._updated = updated
         self._retranslate_updated()
@@ -117,6 +123,9 @@ class DashboardView(QWidget):
         self.section_label.setText(self.tr("My queues"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.empty_label.setText(self.tr("Your roles have no work queues."))
+        self.hint_label.setText(
+            self.tr("Click a card to open its cases. Counts follow other seats' changes.")
+        )
         for queue, card in self.cards.items():
             card.set_name(label("named_queue", queue))
         self._retranslate_updated()
