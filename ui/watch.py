@@ -40,6 +40,7 @@ class ChangeMonitor(QObject):
         self._notifier: QSocketNotifier | None = None
         self._timer: QTimer | None = None
         self._polling = False
+        self._stopped = False
         self._failures = 0
 
     def start(self) -> None:
@@ -48,6 +49,7 @@ class ChangeMonitor(QObject):
         ).failure(self._on_watcher_failed).run()
 
     def stop(self) -> None:
+        self._stopped = True
         if self._timer is not None:
             self._timer.stop()
         if self._notifier is not None:
@@ -61,16 +63,40 @@ class ChangeMonitor(QObject):
         return self._notifier is not None
 
     def _on_watcher_opened(self, watcher) -> None:
+        if self._stopped:
+            self._runner.call(watcher.close).failure(lambda exc: None).run()
+            return
         self._watcher = watcher
-        fd = watcher.fileno()
-        if fd is not None:
+        self._arm()
+
+    def _arm(self) -> None:
+        """Watch the socket if there is one, else poll on the timer.
+
+        PostgreSQL's watcher reconnects inside poll() and then has a new socket; while the
+        server is away it has none, and the timer keeps trying.
+        """
+        fd = self._watcher.fileno()
+        if fd is None:
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+                self._notifier.deleteLater()
+                self._notifier = None
+            if self._timer is None:
+                self._timer = QTimer(self)
+                self._timer.setInterval(self._interval_ms)
+                self._timer.timeout.connect(self._on_timer_timeout)
+            self._timer.start()
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        if self._notifier is not None and self._notifier.socket() != fd:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._notifier is None:
             self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._on_notifier_activated)
-        else:
-            self._timer = QTimer(self)
-            self._timer.setInterval(self._interval_ms)
-            self._timer.timeout.connect(self._on_timer_timeout)
-            self._timer.start()
+        self._notifier.setEnabled(True)
 
     def _on_watcher_failed(self, exc: BaseException) -> None:
         log.warning("change notification unavailable: %s", exc)
@@ -103,5 +129,5 @@ class ChangeMonitor(QObject):
 
     def _on_poll_finished(self) -> None:
         self._polling = False
-        if self._notifier is not None and self._watcher is not None:
-            self._notifier.setEnabled(True)
+        if self._watcher is not None and not self._stopped:
+            self._arm()

@@ -167,7 +167,7 @@ def _fill(session, url: str, path: Path | None, training: bool) -> Seeded:
     return Seeded(url=url, path=path, county_id=county.id, chief_id=chief.id)
 
 
-def register_case(url: str, county_id: int) -> None:
+def register_case(url: str, county_id: int, number: str = "X00001") -> None:
     """Another seat registers a case in the county (its own engine and transaction), and
     announces it as the services do (a NOTIFY on PostgreSQL, nothing on SQLite)."""
     engine = make_engine(url)
@@ -176,7 +176,7 @@ def register_case(url: str, county_id: int) -> None:
             like = session.query(Case).filter(Case.county_id == county_id).first()
             now = datetime.now(UTC)
             case = Case(
-                number="X00001",
+                number=number,
                 center_id=like.center_id,
                 title="另一席位登记",
                 channel="phone",

@@ -189,3 +189,31 @@ def test_counts_refresh_on_a_postgresql_notify(qtbot, launch, pg_production_db):
     seed.register_case(pg_production_db.url, pg_production_db.county_id)
     cards = workbench.dashboard.view.cards
     qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 1, timeout=10_000)
+
+
+@pytest.mark.pg
+def test_the_watcher_survives_a_dropped_connection(qtbot, launch, pg_production_db):
+    """The server drops the LISTEN connection: the watcher reconnects on its new socket."""
+    _, workbench = launch(pg_production_db.url)
+    monitor = workbench.monitor
+    admin = create_engine(pg_production_db.url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with admin.begin() as conn:
+            killed = conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+                )
+            ).all()
+    finally:
+        admin.dispose()
+    assert killed == [(True,)]
+    cards = workbench.dashboard.view.cards
+    before = shown_counts(workbench)[NamedQueue.PENDING_ACCEPT]
+    # Whether this NOTIFY is lost or not, the reconnect reports an unknown change: a refresh.
+    seed.register_case(pg_production_db.url, pg_production_db.county_id, "X00001")
+    qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: monitor.uses_socket and not monitor._polling, timeout=10_000)
+    # This one can only arrive through the new connection's socket.
+    seed.register_case(pg_production_db.url, pg_production_db.county_id, "X00002")
+    qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 2, timeout=10_000)
