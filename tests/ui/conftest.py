@@ -104,24 +104,3 @@ def database(production_db):
 def db_runner(runner, database):
     runner.session_factory = database.session_factory
     return runner
-
-
-# TEMP-SHIM: stands in for desktop.db.engine.check_connection (the agreed core API) until it
-# lands; it does nothing once the real one exists. Delete it then.
-import desktop.db.engine as _eng  # noqa: E402
-
-if not hasattr(_eng, "check_connection"):
-
-    def _check_connection(engine):
-        from sqlalchemy import text
-
-        from desktop.errors import GovDeskError
-        from desktop.settings import display_url
-
-        try:
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-        except Exception as exc:
-            raise GovDeskError("db.unreachable", url=display_url(str(engine.url))) from exc
-
-    _eng.check_connection = _check_connection
