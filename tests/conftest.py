@@ -20,3 +20,8 @@ os.environ.pop("GOVDESK_DATABASE_URL", None)
 
 def pytest_unconfigure(config):
     shutil.rmtree(_TEST_HOME, ignore_errors=True)
+
+
+# The database harness (a private PostgreSQL server per session, fresh databases per test)
+# serves tests/db and tests/ui alike, so one server starts however the suite is run.
+pytest_plugins = ["tests.harness"]

@@ -36,6 +36,18 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(parsed, echo=echo, pool_pre_ping=True)
 
 
+def check_connection(engine: Engine) -> None:
+    """Raise `db.unreachable` (naming the database, password hidden) unless it answers."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except GovDeskError:
+        raise
+    except Exception as exc:
+        shown = engine.url.render_as_string(hide_password=True)
+        raise GovDeskError("db.unreachable", url=shown) from exc
+
+
 def make_session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
     """Sessions for one thread each; `read_only` ones never take SQLite's write lock."""
     if read_only:

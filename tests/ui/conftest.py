@@ -12,8 +12,6 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-# The db tests' PostgreSQL harness (a private server for the session).
-from tests.db.conftest import _pg, _pg_template, pg_only_url  # noqa: E402, F401, F811
 from tests.ui import seed  # noqa: E402
 from ui.connect.database import Database, open_database  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -87,7 +85,7 @@ def _copy(original: seed.Seeded, folder) -> seed.Seeded:
 
 
 @pytest.fixture
-def pg_production_db(pg_only_url) -> seed.Seeded:  # noqa: F811
+def pg_production_db(pg_only_url) -> seed.Seeded:
     """The same county in a fresh PostgreSQL database of the db tests' harness."""
     return seed.build_url(pg_only_url, training=False, migrate=False)
 

@@ -75,3 +75,15 @@ def test_read_only_sessions_do_not_wait_for_a_writer(tmp_path):
     writer.rollback()
     writer.close()
     engine.dispose()
+
+
+def test_unreachable_database_is_named_without_its_password():
+    from desktop.db.engine import check_connection
+
+    engine = make_engine("postgresql://clerk:secret@127.0.0.1:1/govdesk")
+    with pytest.raises(GovDeskError) as err:
+        check_connection(engine)
+    assert err.value.code == "db.unreachable"
+    assert "127.0.0.1:1/govdesk" in err.value.params["url"]
+    assert "secret" not in err.value.params["url"]
+    engine.dispose()

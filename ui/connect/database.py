@@ -23,35 +23,15 @@ class Database:
     training: bool
 
 
-def _check_connection(engine: Engine) -> None:
-    """desktop.db.engine.check_connection, or the same contract while the core lacks it."""
-    from desktop.db import engine as db_engine
-
-    agreed = getattr(db_engine, "check_connection", None)
-    if agreed is not None:
-        agreed(engine)
-        return
-    from sqlalchemy import text
-
-    from desktop.errors import GovDeskError
-    from desktop.settings import display_url
-
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as exc:
-        raise GovDeskError("db.unreachable", url=display_url(str(engine.url))) from exc
-
-
 def open_database(url: str) -> Database:
     """Connect, check the schema exists and read the training stamp. Worker thread only."""
-    from desktop.db.engine import make_engine, make_session_factory
+    from desktop.db.engine import check_connection, make_engine, make_session_factory
     from desktop.db.migrate import current_revision
     from desktop.services.meta import is_training
 
     engine = make_engine(url)
     try:
-        _check_connection(engine)
+        check_connection(engine)
         if current_revision(engine) is None:
             raise NotInitialised(url)
         factory = make_session_factory(engine)
