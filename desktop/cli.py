@@ -43,12 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="打开桌面工作台 (默认)")
     gui.set_defaults(handler=cmd_gui)
 
-    try:  # TEMP until the demo command lands
-        from desktop.demo.command import add_demo_parser
+    from desktop.demo.command import add_demo_parser
 
-        add_demo_parser(sub)
-    except ModuleNotFoundError:
-        pass
+    add_demo_parser(sub)
 
     db = sub.add_parser("db", help="数据库: upgrade 升级结构, backup 备份 (SQLite)")
     db_sub = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
