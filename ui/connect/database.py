@@ -26,14 +26,17 @@ class Database:
 def open_database(url: str) -> Database:
     """Connect, check the schema exists and read the training stamp. Worker thread only."""
     from desktop.db.engine import check_connection, make_engine, make_session_factory
-    from desktop.db.migrate import current_revision
+    from desktop.db.migrate import current_revision, head_revision, upgrade
     from desktop.services.meta import is_training
 
     engine = make_engine(url)
     try:
         check_connection(engine)
-        if current_revision(engine) is None:
+        revision = current_revision(engine)
+        if revision is None:
             raise NotInitialised(url)
+        if revision != head_revision():
+            upgrade(engine)  # a newer GovDesk on an older database: bring the schema along
         factory = make_session_factory(engine)
         with factory() as session:
             training = is_training(session)
