@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import math
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Connection, Engine, insert, literal, select
@@ -26,15 +27,8 @@ from desktop.db.models import AppMeta, Category
 from desktop.db.models.meta import CLOCK_OFFSET_KEY, KIND_KEY
 from desktop.demo import org as org_module
 from desktop.demo.bulk import BulkLoader, all_tables, database_size, sqlite_path
-from desktop.demo.cases import (
-    CASE_COLUMNS,
-    EVENT_COLUMNS,
-    EXTENSION_COLUMNS,
-    PARTY_COLUMNS,
-    TASK_COLUMNS,
-    CaseSimulator,
-    CategoryInfo,
-)
+from desktop.demo.case_rows import CopyChunk
+from desktop.demo.cases import CategoryInfo, World
 from desktop.demo.county_writer import (
     GRID_COLUMNS,
     JURISDICTION_COLUMNS,
@@ -43,6 +37,7 @@ from desktop.demo.county_writer import (
 )
 from desktop.demo.geography import generate_county
 from desktop.demo.plan import first_day, make_plan, sim_now_us, to_day_number
+from desktop.demo.producer import Cancelled, SqliteChunk, default_workers, produce
 from desktop.demo.timefmt import DAY_US, LOCAL_OFFSET_US, Formatter
 from desktop.domain.enums import ClockKind
 from desktop.errors import GovDeskError
@@ -58,6 +53,8 @@ DEFAULT_CASES = 20_000
 DEFAULT_GRIDS = 600
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
+_TABLES = {table.name: table for table in all_tables()}
+__all__ = ["Cancelled", "DemoOptions", "DemoResult", "build_demo", "database_state"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +65,7 @@ class DemoOptions:
     grids: int = DEFAULT_GRIDS
     reset: bool = False
     if_missing: bool = False
+    workers: int | None = None  # processes simulating cases; None: 2 from PARALLEL_FROM on
 
 
 @dataclass(frozen=True)
@@ -81,24 +79,21 @@ class DemoResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-class Cancelled(Exception):
-    """The trainer cancelled the build; the transaction was rolled back."""
-
-
 def county_sizes(grids: int) -> dict[str, int]:
-    """Townships, villages and dedicated grids for a county of `grids` grids (600 = default)."""
+    """Townships, villages and dedicated grids for a county of `grids` grids (600 = default).
+
+    Villages grow more slowly than grids (a big county has bigger villages, and the
+    geography's cost grows with the number of villages): 7,000 grids → 17 townships, 442
+    villages.
+    """
     if grids < 8:
         raise GovDeskError("field.required", field="grids")
-    townships = min(24, max(4, round(8 * math.sqrt(grids / DEFAULT_GRIDS))))
-    villages = max(townships, round(grids * 70 / DEFAULT_GRIDS))
+    scale = grids / DEFAULT_GRIDS
+    townships = min(24, max(4, round(8 * scale**0.3)))
     dedicated = min(12, max(1, grids // 100))
-    villages = min(villages, grids - dedicated)
-    return {
-        "townships": townships,
-        "villages": villages,
-        "grids": grids,
-        "dedicated_grids": dedicated,
-    }
+    villages = min(max(townships, round(70 * scale**0.75)), grids - dedicated)
+    return {"townships": townships, "villages": villages, "grids": grids,
+            "dedicated_grids": dedicated}  # fmt: skip
 
 
 def database_state(conn: Connection) -> str:
@@ -167,103 +162,121 @@ def _fresh_sqlite(engine: Engine) -> Engine | None:
 
 
 def _load(engine, options, today, county, progress, cancel, timings) -> dict[str, int]:
-    rng = np.random.default_rng(np.random.SeedSequence([options.seed, 1]))
-    fmt = Formatter()
-    start_day = to_day_number(first_day(today))
-    created_at = fmt.db(start_day * DAY_US - LOCAL_OFFSET_US)
+    """Everything in one transaction; except SQLite with worker processes, where each week's
+    chunk commits on its own (see desktop.demo.producer) and only the last transaction, with
+    the indexes and the build mark, makes the database complete."""
     counts: dict[str, int] = {}
     with engine.connect() as conn:
         loader = BulkLoader(conn)
         loader.before_transaction()
+        workers = options.workers or default_workers(options.cases)
+        by_file = loader.backend == "sqlite" and workers > 1
         with conn.begin():
-            tables = all_tables()
-            mark = time.perf_counter()
-            loader.clear(tables)
-            loader.prepare(tables)
-            session = Session(bind=conn)
-            seed_catalog(session)
-            calendar = deadlines.load_calendar(session)
-            categories = _categories(session)
-            session.close()
-            geo = county_rows(county, rng)
-            org = org_module.org_rows(
-                county_id=geo.county_id, township_ids=geo.township_ids,
-                township_names=geo.township_names, password_hash=hash_password(
-                    org_module.DEMO_PASSWORD), created_at=created_at, rng=rng,
-            )  # fmt: skip
-            t = {table.name: table for table in tables}
-            for name, columns, rows in (
-                ("jurisdictions", JURISDICTION_COLUMNS, geo.jurisdictions),
-                ("grids", GRID_COLUMNS, geo.grids),
-                ("grid_members", MEMBER_COLUMNS, geo.members),
-                ("centers", org_module.CENTER_COLUMNS, org.centers),
-                ("departments", org_module.DEPARTMENT_COLUMNS, org.departments),
-                ("windows", org_module.WINDOW_COLUMNS, org.windows),
-                ("staff", org_module.STAFF_COLUMNS, org.staff),
-                ("users", org_module.USER_COLUMNS, org.users),
-                ("user_roles", org_module.USER_ROLE_COLUMNS, org.user_roles),
-            ):
-                loader.write(t[name], columns, rows)
-                counts[name] = len(rows)
-            timings["reference"] = time.perf_counter() - mark
-
-            mark = time.perf_counter()
-            plan = make_plan(
-                rng,
-                options.cases,
-                today,
-                calendar,
-                [c.code for c in categories],
-                [p.info for p in geo.places],
-                org.township_center_ids,
-            )
-            timings["plan"] = time.perf_counter() - mark
-            sim = CaseSimulator(
-                seed=options.seed, plan=plan, categories=categories, places=geo.places,
-                org=org, calendar=calendar, today=today, sim_now=sim_now_us(today),
-                county_id=geo.county_id,
-            )  # fmt: skip
-            _cases(loader, t, sim, options.cases, progress, cancel, timings, counts)
-            counters = [
-                (org.county_center_id if center < 0 else center, year, last)
-                for (center, year), last in sorted(plan.counters.items())
-            ]
-            loader.write(t["case_counters"], ("center_id", "year", "last_number"), counters)
-            mark = time.perf_counter()
-            if progress:
-                progress("indexes", 0, 1)
-            loader.finish()
-            timings["indexes"] = time.perf_counter() - mark
-            _stamp(conn, options, today)
+            world = _reference(conn, loader, options, today, county, counts, timings)
+            if not by_file:
+                _cases(loader, world, workers, None, progress, cancel, timings, counts)
+                _complete(conn, loader, world, options, today, progress, timings)
+        if by_file:
+            with tempfile.TemporaryDirectory(prefix="govdesk-demo-") as scratch:
+                _cases(loader, world, workers, Path(scratch), progress, cancel, timings, counts)
+            with conn.begin():
+                _complete(conn, loader, world, options, today, progress, timings)
         mark = time.perf_counter()
         loader.after_transaction()
         timings["analyze"] = time.perf_counter() - mark
     return counts
 
 
-def _cases(loader, t, sim, total, progress, cancel, timings, counts) -> None:
-    chunk = max(500, min(20_000, total // 10))
-    simulate = write = 0.0
-    for k, start in enumerate(range(0, total, chunk)):
-        if cancel and cancel():
-            raise Cancelled()
+def _reference(conn, loader, options, today, county, counts, timings) -> World:
+    """Empty the tables, drop the indexes, write the catalog, county and organisation."""
+    mark = time.perf_counter()
+    rng = np.random.default_rng(np.random.SeedSequence([options.seed, 1]))
+    start_day = to_day_number(first_day(today))
+    created_at = Formatter().db(start_day * DAY_US - LOCAL_OFFSET_US)
+    tables = all_tables()
+    loader.clear(tables)
+    loader.prepare(tables)
+    session = Session(bind=conn)
+    seed_catalog(session)
+    calendar = deadlines.load_calendar(session)
+    categories = _categories(session)
+    session.close()
+    geo = county_rows(county, rng)
+    org = org_module.org_rows(
+        county_id=geo.county_id, township_ids=geo.township_ids,
+        township_names=geo.township_names, password_hash=hash_password(
+            org_module.DEMO_PASSWORD), created_at=created_at, rng=rng,
+    )  # fmt: skip
+    for name, columns, rows in (
+        ("jurisdictions", JURISDICTION_COLUMNS, geo.jurisdictions),
+        ("grids", GRID_COLUMNS, geo.grids),
+        ("grid_members", MEMBER_COLUMNS, geo.members),
+        ("centers", org_module.CENTER_COLUMNS, org.centers),
+        ("departments", org_module.DEPARTMENT_COLUMNS, org.departments),
+        ("windows", org_module.WINDOW_COLUMNS, org.windows),
+        ("staff", org_module.STAFF_COLUMNS, org.staff),
+        ("users", org_module.USER_COLUMNS, org.users),
+        ("user_roles", org_module.USER_ROLE_COLUMNS, org.user_roles),
+    ):
+        loader.write(_TABLES[name], columns, rows)
+        counts[name] = len(rows)
+    timings["reference"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    plan = make_plan(rng, options.cases, today, calendar, [c.code for c in categories],
+                     [p.info for p in geo.places], org.township_center_ids)  # fmt: skip
+    timings["plan"] = time.perf_counter() - mark
+    return World(
+        seed=options.seed, plan=plan, categories=categories, places=geo.places, org=org,
+        calendar=calendar, today=today, sim_now=sim_now_us(today), county_id=geo.county_id,
+    )  # fmt: skip
+
+
+def _complete(conn, loader, world, options, today, progress, timings) -> None:
+    """Case counters, the indexes back, the training stamp and the build mark."""
+    org = world.org
+    counters = [
+        (org.county_center_id if center < 0 else center, year, last)
+        for (center, year), last in sorted(world.plan.counters.items())
+    ]
+    loader.write(_TABLES["case_counters"], ("center_id", "year", "last_number"), counters)
+    mark = time.perf_counter()
+    if progress:
+        progress("indexes", 0, 1)
+    loader.finish()
+    timings["indexes"] = time.perf_counter() - mark
+    _stamp(conn, options, today)
+
+
+def _cases(loader, world, workers, scratch, progress, cancel, timings, counts) -> None:
+    """Simulate the week chunks (in worker processes if asked) and write each in order."""
+    total = len(world.plan.received_us)
+    if loader.backend == "postgresql":
+        encoding = "copy"
+    else:
+        encoding = "sqlite" if scratch is not None else "rows"
+    waited = write = 0.0
+    mark = time.perf_counter()
+    for chunk in produce(world, workers, encoding, scratch, cancel):
+        waited += time.perf_counter() - mark
         mark = time.perf_counter()
-        rows = sim.run_chunk(start, min(start + chunk, total), k)
-        simulate += time.perf_counter() - mark
-        mark = time.perf_counter()
-        for name, columns, data in (
-            ("cases", CASE_COLUMNS, rows.cases),
-            ("case_tasks", TASK_COLUMNS, rows.tasks),
-            ("case_events", EVENT_COLUMNS, rows.events),
-            ("case_parties", PARTY_COLUMNS, rows.parties),
-            ("extension_requests", EXTENSION_COLUMNS, rows.extensions),
-        ):
-            loader.write(t[name], columns, data)
-            counts[name] = counts.get(name, 0) + len(data)
+        if isinstance(chunk, CopyChunk):
+            for name, columns, data, count in chunk.payloads:
+                loader.write_copy_text(_TABLES[name], columns, data)
+                counts[name] = counts.get(name, 0) + count
+        elif isinstance(chunk, SqliteChunk):
+            loader.append_file(chunk.path, chunk.tables)
+            Path(chunk.path).unlink(missing_ok=True)
+            for name, _, count in chunk.tables:
+                counts[name] = counts.get(name, 0) + count
+        else:
+            for name, columns, data in chunk.tables():
+                loader.write(_TABLES[name], columns, data)
+                counts[name] = counts.get(name, 0) + len(data)
         write += time.perf_counter() - mark
         if progress:
-            progress("cases", min(start + chunk, total), total)
-    timings["simulate"] = simulate
+            progress("cases", counts["cases"], total)
+        mark = time.perf_counter()
+    timings["simulate"] = waited  # time spent waiting for simulated chunks
     timings["write"] = write
 
 

@@ -95,6 +95,34 @@ class BulkLoader:
         else:
             self._executemany(table, columns, rows)
 
+    def write_copy_text(self, table: Table, columns: Sequence[str], data: bytes) -> None:
+        """Rows already in COPY text format (PostgreSQL only), streamed as they are."""
+        if not data:
+            return
+        sql = self._copy_sql(table, columns)
+        with self.dbapi.cursor() as cur, cur.copy(sql) as copy:
+            for start in range(0, len(data), PG_COPY_BUFFER):
+                copy.write(data[start : start + PG_COPY_BUFFER])
+
+    def append_file(self, path: str, tables: Sequence[tuple[str, Sequence[str], int]]) -> None:
+        """SQLite: copy a worker's chunk file in, in its own transaction (a database can only
+        be detached after the transaction that read it ends)."""
+        cur = self.dbapi.cursor()
+        cur.execute("ATTACH DATABASE ? AS chunk", (path,))
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            for name, columns, _ in tables:
+                names = ", ".join(columns)
+                cur.execute(f"INSERT INTO main.{name} ({names}) SELECT {names} FROM chunk.{name}")
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.dbapi.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.execute("DETACH DATABASE chunk")
+            cur.close()
+
     def finish(self) -> None:
         """Indexes and foreign keys back, sequences past the highest id."""
         if self.backend == "postgresql":
@@ -134,13 +162,17 @@ class BulkLoader:
             cur.executemany(sql, rows[start : start + SQLITE_BATCH])
         cur.close()
 
-    def _copy(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    def _copy_sql(self, table: Table, columns: Sequence[str]) -> str:
         key = (table.name, tuple(columns))
         sql = self._statements.get(key)
         if sql is None:
             self._check(table, columns)
             sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FREEZE)"
             self._statements[key] = sql
+        return sql
+
+    def _copy(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+        sql = self._copy_sql(table, columns)
         with self.dbapi.cursor() as cur, cur.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)

@@ -21,8 +21,45 @@ E = EventKind
 S = Status
 T = TaskStatus
 ACCEPT, SIGN, RESOLVE = ClockKind.ACCEPT.value, ClockKind.SIGN.value, ClockKind.RESOLVE.value
-_ACTIVE = (T.DISPATCHED.value, T.IN_PROGRESS.value)
-_FROM_DISPATCH = (E.DISPATCH.value, E.SIGN.value)
+# Plain strings: enum member lookups cost more than the rest of a step.
+K_ACCEPT = E.ACCEPT.value
+K_APPROVE_EXTENSION = E.APPROVE_EXTENSION.value
+K_CLOSE_WITH_ORIGINAL = E.CLOSE_WITH_ORIGINAL.value
+K_DENY_EXTENSION = E.DENY_EXTENSION.value
+K_DISPATCH = E.DISPATCH.value
+K_FOLLOW_UP = E.FOLLOW_UP.value
+K_MERGE = E.MERGE.value
+K_RAISE_RISK = E.RAISE_RISK.value
+K_RECALL = E.RECALL.value
+K_REGISTER = E.REGISTER.value
+K_REJECT = E.REJECT.value
+K_REOPEN = E.REOPEN.value
+K_REPORT = E.REPORT.value
+K_REQUEST_EXTENSION = E.REQUEST_EXTENSION.value
+K_RESOLVE = E.RESOLVE.value
+K_RESOLVE_ON_SPOT = E.RESOLVE_ON_SPOT.value
+K_RESUME = E.RESUME.value
+K_RETURN = E.RETURN.value
+K_SET_LEVEL = E.SET_LEVEL.value
+K_SIGN = E.SIGN.value
+K_SUPERVISE = E.SUPERVISE.value
+K_SUSPEND = E.SUSPEND.value
+S_ACCEPTED = S.ACCEPTED.value
+S_CLOSED = S.CLOSED.value
+S_DISPATCHED = S.DISPATCHED.value
+S_IN_PROGRESS = S.IN_PROGRESS.value
+S_REGISTERED = S.REGISTERED.value
+S_REJECTED = S.REJECTED.value
+S_RESOLVED = S.RESOLVED.value
+T_DISPATCHED = T.DISPATCHED.value
+T_IN_PROGRESS = T.IN_PROGRESS.value
+T_RECALLED = T.RECALLED.value
+T_REPORTED = T.REPORTED.value
+T_RESOLVED = T.RESOLVED.value
+T_RETURNED = T.RETURNED.value
+LEAD = TaskRole.LEAD.value
+_ACTIVE = (T_DISPATCHED, T_IN_PROGRESS)
+_FROM_DISPATCH = (K_DISPATCH, K_SIGN)
 
 
 class Task:
@@ -38,7 +75,7 @@ class Task:
         self.id = id
         self.department_id = department_id
         self.role = role
-        self.status = T.DISPATCHED.value
+        self.status = T_DISPATCHED
         self.assignee_id = assignee_id
         self.user_id = user_id  # who acts for the department
         self.dispatched_at = at
@@ -139,7 +176,7 @@ class CaseLife:
 
     def lead(self):
         for t in self.tasks:
-            if t.role == TaskRole.LEAD.value and t.status in _ACTIVE:
+            if t.role == LEAD and t.status in _ACTIVE:
                 return t
         return None
 
@@ -150,34 +187,34 @@ class CaseLife:
         self._start_clock(self, ACCEPT, self.received_at, self._deadline(ACCEPT, self.received_at))
         self._move(
             at,
-            E.REGISTER.value,
+            K_REGISTER,
             actor,
-            S.REGISTERED.value,
+            S_REGISTERED,
             data=f'{{"channel": "{self.channel}", "risk": "{self.risk}"}}',
         )
 
     def start_resolve_clock(self, accepted_at):
         start_event = self.rules[RESOLVE][0]
-        start = self.received_at if start_event == E.REGISTER.value else accepted_at
+        start = self.received_at if start_event == K_REGISTER else accepted_at
         self._start_clock(self, RESOLVE, start, self._deadline(RESOLVE, start))
 
     def accept(self, at, actor):
         self._step()
         self.accepted_at = at
         self.start_resolve_clock(at)
-        self._move(at, E.ACCEPT.value, actor, S.ACCEPTED.value)
+        self._move(at, K_ACCEPT, actor, S_ACCEPTED)
 
     def reject(self, at, actor, reason):
         self._step()
         self._stop_clock()
         self.closed_at = at
-        self._move(at, E.REJECT.value, actor, S.REJECTED.value, note=reason)
+        self._move(at, K_REJECT, actor, S_REJECTED, note=reason)
 
     def set_level(self, at, actor, level):
         self._step()
         old = "null" if self.level is None else f'"{self.level}"'
         self.level = level
-        self._log(at, E.SET_LEVEL.value, actor, data=f'{{"from": {old}, "to": "{level}"}}')
+        self._log(at, K_SET_LEVEL, actor, data=f'{{"from": {old}, "to": "{level}"}}')
 
     def resolve_case(self, at, actor, kind, result, note=None, task_id=None):
         self.result = result
@@ -190,21 +227,21 @@ class CaseLife:
             f'{{"due_at": {self.fmt.json(self.due_at)}, "on_time": {on_time}, '
             f'"result": "{result}"}}'
         )
-        self._move(at, kind, actor, S.RESOLVED.value, task=task_id, note=note, data=data)
+        self._move(at, kind, actor, S_RESOLVED, task=task_id, note=note, data=data)
 
     def resolve_on_spot(self, at, actor, result, note=None):
         self._step()
-        self.resolve_case(at, actor, E.RESOLVE_ON_SPOT.value, result, note)
+        self.resolve_case(at, actor, K_RESOLVE_ON_SPOT, result, note)
 
     def supervise(self, at, actor, note):
         self._step()
         self.supervised = True
-        self._log(at, E.SUPERVISE.value, actor, note=note)
+        self._log(at, K_SUPERVISE, actor, note=note)
 
     def suspend(self, at, actor, reason):
         self._step()
         self.suspended_at = at
-        self._log(at, E.SUSPEND.value, actor, note=reason)
+        self._log(at, K_SUSPEND, actor, note=reason)
 
     def resume(self, at, actor):
         self._step()
@@ -215,7 +252,7 @@ class CaseLife:
                 target.warn_at += paused
                 target.paused_seconds += paused // 1_000_000
         self.suspended_at = None
-        self._log(at, E.RESUME.value, actor, data=f'{{"paused_seconds": {paused // 1_000_000}}}')
+        self._log(at, K_RESUME, actor, data=f'{{"paused_seconds": {paused // 1_000_000}}}')
 
     def follow_up(self, at, actor, satisfaction, reopen=False, note=None):
         self._step()
@@ -223,7 +260,7 @@ class CaseLife:
         if reopen:
             self._log(
                 at,
-                E.FOLLOW_UP.value,
+                K_FOLLOW_UP,
                 actor,
                 note=note,
                 data=f'{{"reopen": true, "satisfaction": "{satisfaction}"}}',
@@ -231,14 +268,14 @@ class CaseLife:
             self.resolved_at = None
             self.result = None
             self.start_resolve_clock(at)
-            self._move(at, E.REOPEN.value, actor, S.ACCEPTED.value, note=note)
+            self._move(at, K_REOPEN, actor, S_ACCEPTED, note=note)
             return
         self.closed_at = at
         self._move(
             at,
-            E.FOLLOW_UP.value,
+            K_FOLLOW_UP,
             actor,
-            S.CLOSED.value,
+            S_CLOSED,
             note=note,
             data=f'{{"satisfaction": "{satisfaction}"}}',
         )
@@ -246,7 +283,7 @@ class CaseLife:
     def merge(self, at, actor, original_id, original_number):
         self._step()
         self.repeat_of_id = original_id
-        self._log(at, E.MERGE.value, actor, data=f'{{"original": "{original_number}"}}')
+        self._log(at, K_MERGE, actor, data=f'{{"original": "{original_number}"}}')
 
     def close_with_original(self, at, actor, status, result, resolved_at, original_number):
         """close_repeats: this repeat follows its original to resolved or closed."""
@@ -255,11 +292,11 @@ class CaseLife:
         self.resolved_at = resolved_at
         if self.first_resolved_at is None:
             self.first_resolved_at = resolved_at
-        self.closed_at = at if status == S.CLOSED.value else None
+        self.closed_at = at if status == S_CLOSED else None
         self._stop_clock()
         self._move(
             at,
-            E.CLOSE_WITH_ORIGINAL.value,
+            K_CLOSE_WITH_ORIGINAL,
             actor,
             status,
             data=f'{{"original": "{original_number}"}}',
@@ -269,7 +306,7 @@ class CaseLife:
         self._step()
         self._log(
             at,
-            E.RAISE_RISK.value,
+            K_RAISE_RISK,
             actor,
             data=f'{{"from": "{self.risk}", "repeats": {repeats}, "to": "{to}"}}',
         )
@@ -292,10 +329,10 @@ class CaseLife:
             f'{{"department": {t.department_id}, "role": "{t.role}", "task": {t.id}}}' for t in new
         )
         data = f'{{"tasks": [{items}]}}'
-        if self.status == S.ACCEPTED.value:
-            self._move(at, E.DISPATCH.value, actor, S.DISPATCHED.value, data=data)
+        if self.status == S_ACCEPTED:
+            self._move(at, K_DISPATCH, actor, S_DISPATCHED, data=data)
         else:
-            self._log(at, E.DISPATCH.value, actor, data=data)
+            self._log(at, K_DISPATCH, actor, data=data)
         return new
 
     def _set_task(self, at, kind, actor, task, status, note=None, because=None):
@@ -317,32 +354,32 @@ class CaseLife:
     def recall(self, at, actor, task, note=None):
         """撤回 before 签收; recalling the lead takes the whole dispatch back."""
         self._step()
-        if task.role == TaskRole.LEAD.value:
+        if task.role == LEAD:
             for other in self.active_tasks():
-                self._set_task(at, E.RECALL.value, actor, other, T.RECALLED.value, note=note)
-            self._move(at, E.RECALL.value, actor, S.ACCEPTED.value, note=note)
+                self._set_task(at, K_RECALL, actor, other, T_RECALLED, note=note)
+            self._move(at, K_RECALL, actor, S_ACCEPTED, note=note)
         else:
-            self._set_task(at, E.RECALL.value, actor, task, T.RECALLED.value, note=note)
+            self._set_task(at, K_RECALL, actor, task, T_RECALLED, note=note)
 
     def sign(self, at, task):
         self._step()
         task.signed_at = at
         self._start_task_resolve_clock(task)
         old = task.status
-        task.status = T.IN_PROGRESS.value
+        task.status = T_IN_PROGRESS
         data = f'{{"task_from": "{old}", "task_to": "{task.status}"}}'
-        if task.role == TaskRole.LEAD.value and self.status == S.DISPATCHED.value:
-            self._move(at, E.SIGN.value, task.user_id, S.IN_PROGRESS.value, task=task.id, data=data)
+        if task.role == LEAD and self.status == S_DISPATCHED:
+            self._move(at, K_SIGN, task.user_id, S_IN_PROGRESS, task=task.id, data=data)
         else:
-            self._log(at, E.SIGN.value, task.user_id, task.id, data=data)
+            self._log(at, K_SIGN, task.user_id, task.id, data=data)
 
     def _start_task_resolve_clock(self, task):
         start_event = self.rules[RESOLVE][0]
         if start_event in _FROM_DISPATCH:
-            start = task.dispatched_at if start_event == E.DISPATCH.value else task.signed_at
+            start = task.dispatched_at if start_event == K_DISPATCH else task.signed_at
             deadline = self._deadline(RESOLVE, start)
             self._start_clock(task, RESOLVE, start, deadline)
-            if task.role == TaskRole.LEAD.value:
+            if task.role == LEAD:
                 self._start_clock(self, RESOLVE, start, deadline)
         elif self.due_at is not None:
             start = self.clock_started_at or task.signed_at
@@ -355,24 +392,24 @@ class CaseLife:
         """退单: a lead return sends the case back to the dispatcher; an assist drops out."""
         self._step()
         actor = task.user_id
-        self._set_task(at, E.RETURN.value, actor, task, T.RETURNED.value, note=reason)
-        if task.role == TaskRole.LEAD.value:
+        self._set_task(at, K_RETURN, actor, task, T_RETURNED, note=reason)
+        if task.role == LEAD:
             for other in self.active_tasks():
                 self._set_task(
-                    at, E.RETURN.value, actor, other, T.RECALLED.value, because="lead_returned"
+                    at, K_RETURN, actor, other, T_RECALLED, because="lead_returned"
                 )
-            self._move(at, E.RETURN.value, actor, S.ACCEPTED.value, task=task.id, note=reason)
+            self._move(at, K_RETURN, actor, S_ACCEPTED, task=task.id, note=reason)
 
     def report(self, at, task, note):
         self._step()
-        self._set_task(at, E.REPORT.value, task.user_id, task, T.REPORTED.value, note=note)
+        self._set_task(at, K_REPORT, task.user_id, task, T_REPORTED, note=note)
 
     def resolve(self, at, task, result, note=None):
         self._step()
-        task.status = T.RESOLVED.value
+        task.status = T_RESOLVED
         task.finished_at = at
         task.clock = None
-        self.resolve_case(at, task.user_id, E.RESOLVE.value, result, note, task.id)
+        self.resolve_case(at, task.user_id, K_RESOLVE, result, note, task.id)
 
     # ---- extensions (desktop.services.extensions) --------------------------------------
 
@@ -383,7 +420,7 @@ class CaseLife:
         self.extensions.append(ext)
         self._log(
             at,
-            E.REQUEST_EXTENSION.value,
+            K_REQUEST_EXTENSION,
             task.user_id,
             task.id,
             note=reason,
@@ -396,7 +433,7 @@ class CaseLife:
         due = ext.requested_due
         task = next(t for t in self.tasks if t.id == ext.task_id)
         old_due = task.due_at
-        if task.role == TaskRole.LEAD.value:
+        if task.role == LEAD:
             self.due_at, self.warn_at = due, DeadlineMath.explicit(self.clock_started_at, due)
             self.due_provisional = False
         task.due_at, task.warn_at = due, DeadlineMath.explicit(task.clock_started_at, due)
@@ -404,7 +441,7 @@ class CaseLife:
         ext.status, ext.decided_by_id, ext.decided_at = "approved", actor, at
         self._log(
             at,
-            E.APPROVE_EXTENSION.value,
+            K_APPROVE_EXTENSION,
             actor,
             ext.task_id,
             data=(
@@ -418,7 +455,7 @@ class CaseLife:
         ext.status, ext.decided_by_id, ext.decided_at = "denied", actor, at
         self._log(
             at,
-            E.DENY_EXTENSION.value,
+            K_DENY_EXTENSION,
             actor,
             ext.task_id,
             note=note,

@@ -25,6 +25,7 @@ SPAN_DAYS = 183  # six months of history before --today
 REPEAT_SHARE = 0.035  # random repeats of an earlier case of the same category
 HOT_SHARE = 0.0015  # originals that draw three or more repeats (frequent petitioners)
 REPEAT_WINDOW_DAYS = 30
+CHUNK_DAYS = 7  # cases are simulated a week at a time; a repeat links within its week
 
 # 春节 (lunar new year) dates: labour disputes peak in the weeks before it.
 SPRING_FESTIVAL = {
@@ -109,6 +110,18 @@ class Plan:
     merge_us: np.ndarray  # when the repeat is linked to its original (µs), 0 if none
     people: np.ndarray  # 群体性 size (1 for one person)
     counters: dict[tuple[int, int], int]  # (center key, year) -> last serial used
+    chunks: np.ndarray  # case index where each week's chunk starts, then the case count
+
+    def chunk_bounds(self, k: int) -> tuple[int, int]:
+        return int(self.chunks[k]), int(self.chunks[k + 1])
+
+    @property
+    def chunk_count(self) -> int:
+        return len(self.chunks) - 1
+
+    @property
+    def largest_chunk(self) -> int:
+        return int(np.max(np.diff(self.chunks))) if len(self.chunks) > 1 else 0
 
 
 def local_day(us: int) -> int:
@@ -166,7 +179,11 @@ def make_plan(
     grid = _grids(rng, category, category_codes, grids)
     county_center = rng.random(n) < np.array([COUNTY_SHARE[c] for c in CHANNELS])[channel]
     people = _people_counts(rng, category, category_codes)
-    repeat_of = _repeats(rng, received, category, category_codes)
+    week = ((received + LOCAL_OFFSET_US) // DAY_US - first) // CHUNK_DAYS
+    weeks = (SPAN_DAYS + CHUNK_DAYS - 1) // CHUNK_DAYS
+    chunks = np.searchsorted(week, np.arange(weeks + 1), side="left")
+    chunks[-1] = n
+    repeat_of = _repeats(rng, received, category, category_codes, chunks[week], chunks[week + 1])
     # A repeat happens in the original's place and concerns the same people.
     has = repeat_of >= 0
     grid[has] = grid[repeat_of[has]]
@@ -195,6 +212,7 @@ def make_plan(
         merge,
         people,
         counters,
+        chunks,
     )
 
 
@@ -301,8 +319,8 @@ def _people_counts(rng, category, codes) -> np.ndarray:
     return np.where(group, size, 1).astype(np.int64)
 
 
-def _repeats(rng, received: np.ndarray, category: np.ndarray, codes: list[str]) -> np.ndarray:
-    """repeat_of[j] = an earlier case of the same category within 30 days (its root)."""
+def _repeats(rng, received, category, codes, chunk_start, chunk_stop) -> np.ndarray:
+    """repeat_of[j] = an earlier case of the same category, same week chunk (its root)."""
     n = len(received)
     repeat_of = np.full(n, -1, dtype=np.int64)
     window = REPEAT_WINDOW_DAYS * DAY_US
@@ -319,7 +337,8 @@ def _repeats(rng, received: np.ndarray, category: np.ndarray, codes: list[str]) 
         c = int(category[i])
         same = by_cat[c]
         lo = np.searchsorted(same, i) + 1
-        hi = np.searchsorted(times[c], received[i] + 20 * DAY_US)
+        hi = min(np.searchsorted(times[c], received[i] + 20 * DAY_US),
+                 np.searchsorted(same, chunk_stop[i]))
         later = same[lo:hi]
         later = later[~taken[later] & ~is_hot[later]]
         for j in later[: int(rng.integers(3, 6))].tolist():
@@ -331,7 +350,8 @@ def _repeats(rng, received: np.ndarray, category: np.ndarray, codes: list[str]) 
             continue
         c = int(category[j])
         same = by_cat[c]
-        lo = np.searchsorted(times[c], received[j] - window)
+        lo = max(np.searchsorted(times[c], received[j] - window),
+                 np.searchsorted(same, chunk_start[j]))
         hi = np.searchsorted(same, j)
         if hi <= lo:
             continue

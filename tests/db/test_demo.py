@@ -374,3 +374,16 @@ def test_the_command_line_refuses_real_data(tmp_path, capsys):
     engine.dispose()
     assert main(["--db", url, "demo", "--cases", "50"]) == 2
     assert "真实数据" in capsys.readouterr().err
+
+
+def test_worker_processes_give_the_same_rows(db_url, tmp_path):
+    """The parallel paths (chunk files on SQLite, COPY text on PostgreSQL) change nothing."""
+    options = DemoOptions(seed=12, today=TODAY, cases=300, grids=20)
+    build_demo(db_url, DemoOptions(**{**options.__dict__, "workers": 2}))
+    single = f"sqlite:///{tmp_path / 'single.sqlite'}"
+    build_demo(single, DemoOptions(**{**options.__dict__, "workers": 1}))
+    parallel, alone = _snapshot(db_url), _snapshot(single)
+    for name in parallel:
+        assert parallel[name] == alone[name], name
+    state = _rows(db_url, select(AppMeta.key).where(AppMeta.key.in_(["demo_build", KIND_KEY])))
+    assert len(state) == 2
