@@ -54,6 +54,7 @@ DEFAULT_GRIDS = 600
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 _TABLES = {table.name: table for table in all_tables()}
+BIG_TABLES = ("cases", "case_events", "case_tasks", "case_parties", "extension_requests")
 __all__ = ["Cancelled", "DemoOptions", "DemoResult", "build_demo", "database_state"]
 
 
@@ -195,7 +196,7 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     created_at = Formatter().db(start_day * DAY_US - LOCAL_OFFSET_US)
     tables = all_tables()
     loader.clear(tables)
-    loader.prepare(tables)
+    loader.prepare(tables, big=BIG_TABLES)
     session = Session(bind=conn)
     seed_catalog(session)
     calendar = deadlines.load_calendar(session)

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Index, Table, text
+from sqlalchemy import Connection, Engine, Index, Table, UniqueConstraint, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from desktop.db.base import Base
@@ -37,6 +37,7 @@ class BulkLoader:
         self.dbapi = conn.connection.driver_connection
         self._indexes: list[Index] = []
         self._foreign_keys = []
+        self._keys = []
         self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
 
     # ---- outside the transaction (SQLite pragmas only work there) ----------------------
@@ -77,17 +78,29 @@ class BulkLoader:
             for table in reversed(tables):
                 self.conn.execute(table.delete())
 
-    def prepare(self, tables: Sequence[Table]) -> None:
-        """Drop the secondary indexes (and PostgreSQL's foreign keys) of the tables."""
+    def prepare(self, tables: Sequence[Table], big: Sequence[str] = ()) -> None:
+        """Drop the secondary indexes of the tables; on PostgreSQL also every foreign key,
+        and the primary keys and unique constraints of the `big` tables (built once by
+        sorting afterwards instead of row by row; SQLite cannot drop them in place)."""
         for table in tables:
             for index in sorted(table.indexes, key=lambda ix: ix.name or ""):
                 self.conn.execute(DropIndex(index, if_exists=True))
                 self._indexes.append(index)
-        if self.backend == "postgresql":
-            for table in tables:
-                for fk in sorted(table.foreign_key_constraints, key=lambda c: c.name or ""):
-                    self.conn.execute(DropConstraint(fk))
-                    self._foreign_keys.append(fk)
+        if self.backend != "postgresql":
+            return
+        for table in tables:
+            for fk in sorted(table.foreign_key_constraints, key=lambda c: c.name or ""):
+                self.conn.execute(DropConstraint(fk))
+                self._foreign_keys.append(fk)
+        for table in tables:
+            if table.name not in big:
+                continue
+            keys = [table.primary_key, *sorted(
+                (c for c in table.constraints if isinstance(c, UniqueConstraint)),
+                key=lambda c: c.name or "")]  # fmt: skip
+            for constraint in keys:
+                self.conn.execute(DropConstraint(constraint))
+                self._keys.append(constraint)
 
     def write(self, table: Table, columns: Sequence[str], rows: Iterable[tuple]) -> None:
         if self.backend == "postgresql":
@@ -127,11 +140,13 @@ class BulkLoader:
         """Indexes and foreign keys back, sequences past the highest id."""
         if self.backend == "postgresql":
             self.conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
+        for constraint in self._keys:
+            self.conn.execute(AddConstraint(constraint))
         for index in self._indexes:
             self.conn.execute(CreateIndex(index))
         for fk in self._foreign_keys:
             self.conn.execute(AddConstraint(fk))
-        self._indexes, self._foreign_keys = [], []
+        self._keys, self._indexes, self._foreign_keys = [], [], []
         if self.backend == "postgresql":
             for table in all_tables():
                 if "id" in table.c and table.c.id.primary_key:
