@@ -387,3 +387,22 @@ def test_worker_processes_give_the_same_rows(db_url, tmp_path):
         assert parallel[name] == alone[name], name
     state = _rows(db_url, select(AppMeta.key).where(AppMeta.key.in_(["demo_build", KIND_KEY])))
     assert len(state) == 2
+
+
+def test_the_schema_is_whole_after_the_load(demo):
+    """Indexes, keys and foreign keys dropped for the load are back, under their names."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.db.base import Base
+
+    engine = make_engine(demo)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        engine.dispose()
