@@ -1,0 +1,66 @@
+"""Loading the demo county: time, phases and size, on SQLite and on PostgreSQL.
+
+    .venv/bin/python bench/load.py                      # 1,000,000 cases, 7,000 grids
+    .venv/bin/python bench/load.py --cases 20000        # the trainer's default county
+    .venv/bin/python bench/load.py --backend sqlite --workers 1
+
+Targets: 20,000 cases ≤ 20 s on SQLite; 1,000,000 cases ≤ 120 s on SQLite and ≤ 60 s on
+PostgreSQL, with events and parties; ≤ 300 MB per million cases with indexes. PostgreSQL
+runs on a private throwaway server (bench/pgserver.py) unless GOVDESK_TEST_PG_URL is set.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+
+from common import TODAY, arguments, empty_database, figure, grids_for
+
+from desktop.demo.build import DemoOptions, build_demo
+
+PHASES = ("county", "reference", "plan", "simulate", "write", "indexes", "analyze")
+
+
+def main() -> None:
+    parser = arguments(__doc__.splitlines()[0], cases=1_000_000)
+    parser.add_argument("--workers", type=int, help="simulating processes (default: automatic)")
+    args = parser.parse_args()
+    totals = {}
+    for backend in args.backend or ("sqlite", "postgresql"):
+        with empty_database(backend) as url:
+            started = time.perf_counter()
+            result = build_demo(
+                url,
+                DemoOptions(
+                    seed=args.seed,
+                    today=TODAY,
+                    cases=args.cases,
+                    grids=grids_for(args),
+                    workers=args.workers,
+                ),
+            )
+            seconds = time.perf_counter() - started
+        totals[backend] = seconds
+        name = f"load {backend}"
+        figure(f"{name} cases", result.cases, "cases")
+        figure(f"{name} grids", grids_for(args), "grids")
+        figure(f"{name} rows", sum(result.counts.values()), "rows")
+        figure(f"{name} events", result.counts.get("case_events", 0), "rows")
+        figure(f"{name} parties", result.counts.get("case_parties", 0), "rows")
+        figure(f"{name} time", seconds, "s")
+        for phase in PHASES:
+            figure(f"{name} {phase}", result.timings.get(phase, 0.0), "s")
+        figure(f"{name} size", result.size_bytes / 1e6, "MB")
+        figure(f"{name} size per million cases", result.size_bytes / 1e6 / args.cases * 1e6,
+               "MB")  # fmt: skip
+        figure(f"{name} cases per second", args.cases / seconds, "cases/s")
+    figure("load peak memory (this process)",
+           resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")  # fmt: skip
+    figure("load peak memory (worker processes)",
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "MB")  # fmt: skip
+    if len(totals) == 2:
+        print(f"load postgresql vs sqlite: {totals['sqlite'] / totals['postgresql']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
