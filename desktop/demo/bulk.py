@@ -56,7 +56,10 @@ class BulkLoader:
     def after_transaction(self) -> None:
         if self.backend == "sqlite":
             cur = self.dbapi.cursor()
-            cur.execute("PRAGMA analysis_limit=1000")
+            # A full ANALYZE (about 4 s at a million cases): with sampled statistics SQLite
+            # takes `county_id = ?` for selective and sorts a million rows for every page of
+            # a county's list (100 ms) instead of walking ix_cases_received (0.3 ms).
+            cur.execute("PRAGMA analysis_limit=0")
             cur.execute("ANALYZE")
             cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             cur.execute("PRAGMA synchronous=NORMAL")
