@@ -187,11 +187,6 @@ run_tests() {
 
 run_demo() {
   local govdesk="$VENV/bin/govdesk" url
-  # TODO(cli): relies on `govdesk --db URL demo --if-missing` and `govdesk --db URL gui` from
-  # desktop/cli.py; until the demo command lands this stops here with a message.
-  if ! as_owner "$govdesk" demo --help >/dev/null 2>&1; then
-    die "this version of GovDesk has no 'govdesk demo' command yet (see desktop/cli.py)"
-  fi
   url="$(as_owner "$VENV/bin/python" -c \
     'from desktop.settings import demo_sqlite_url; print(demo_sqlite_url())')"
   say "building the demo county into $url (skipped when it exists)"
