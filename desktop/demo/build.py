@@ -196,6 +196,7 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     created_at = Formatter().db(start_day * DAY_US - LOCAL_OFFSET_US)
     tables = all_tables()
     loader.clear(tables)
+    _stamp_training(conn, options, today)
     loader.prepare(tables, big=BIG_TABLES)
     session = Session(bind=conn)
     seed_catalog(session)
@@ -245,7 +246,7 @@ def _complete(conn, loader, world, options, today, progress, timings) -> None:
         progress("indexes", 0, 1)
     loader.finish()
     timings["indexes"] = time.perf_counter() - mark
-    _stamp(conn, options, today)
+    _mark_complete(conn, options, today)
 
 
 def _cases(loader, world, workers, scratch, progress, cancel, timings, counts) -> None:
@@ -295,17 +296,18 @@ def _categories(session: Session) -> list[CategoryInfo]:
     return result
 
 
-def _stamp(conn: Connection, options: DemoOptions, today: date) -> None:
-    """Training stamp, the clock set to --today, and the completeness mark (last)."""
+def _stamp_training(conn: Connection, options: DemoOptions, today: date) -> None:
+    """The training stamp and the clock set to --today, first: a build that stops half-way
+    is still recognised as training, and rebuilt rather than refused."""
     offset_days = (today - REAL.today()).days if options.today else 0
-    build = {
-        "seed": options.seed,
-        "today": today.isoformat(),
-        "cases": options.cases,
-        "grids": options.grids,
-    }
     conn.execute(insert(AppMeta), [
         {"key": KIND_KEY, "value": TRAINING},
         {"key": CLOCK_OFFSET_KEY, "value": str(offset_days * 86_400)},
-        {"key": BUILD_KEY, "value": json.dumps(build, sort_keys=True)},
     ])  # fmt: skip
+
+
+def _mark_complete(conn: Connection, options: DemoOptions, today: date) -> None:
+    """The build mark, last: its presence means the demo database is complete."""
+    build = {"seed": options.seed, "today": today.isoformat(), "cases": options.cases,
+             "grids": options.grids}  # fmt: skip
+    conn.execute(insert(AppMeta).values(key=BUILD_KEY, value=json.dumps(build, sort_keys=True)))

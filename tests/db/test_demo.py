@@ -406,3 +406,32 @@ def test_the_schema_is_whole_after_the_load(demo):
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_interrupted_build_is_rebuilt_not_refused(db_url, workers):
+    from desktop.demo.build import Cancelled
+
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 3  # after a few week chunks
+
+    options = DemoOptions(seed=2, today=TODAY, cases=200, grids=20, workers=workers)
+    with pytest.raises(Cancelled):
+        build_demo(db_url, options, cancel=cancel)
+    # Whatever was committed before the cancel is training data, never "real data".
+    assert build_demo(db_url, options).reason == "built"
+    assert _rows(db_url, select(func.count()).select_from(Case))[0][0] == 200
+
+
+def test_the_command_line_defaults_to_its_own_training_file(capsys):
+    from desktop import settings
+
+    path = settings.data_dir() / "govdesk-demo.sqlite"
+    path.unlink(missing_ok=True)
+    assert main(["demo", "--cases", "120", "--grids", "20", "--today", "2025-06-30"]) == 0
+    assert path.exists()
+    assert str(path) in capsys.readouterr().err
+    assert not (settings.data_dir() / "govdesk.sqlite").exists()  # the real database untouched

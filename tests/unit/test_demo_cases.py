@@ -134,3 +134,17 @@ def test_seed_file_has_the_statutory_rules():
     assert (hotline["resolve"].amount, hotline["resolve"].start) == (5, "dispatch")
     assert all(s.is_dispute == s.code.startswith("01") for s in seeds.values())
     assert {"01", "02", "03", "04", "05", "06", "07", "08"} <= set(seeds)
+
+
+def test_demo_strings_need_no_copy_escaping():
+    """COPY text is built without escaping: no pool may hold a tab, newline or backslash."""
+    from desktop.demo import names, org, texts
+
+    pools = [v for v in vars(texts).values() if isinstance(v, tuple)]
+    pools += [s for pair in texts.CASE_TEXTS.values() for item in pair for s in item]
+    pools += [v for v in vars(names).values() if isinstance(v, tuple)]
+    pools += [d[1] for d in org.DEPARTMENTS] + [w[0] for w in org.COUNTY_WINDOWS]
+    strings = [s for p in pools for s in (p if isinstance(p, tuple) else (p,))
+               if isinstance(s, str)]  # fmt: skip
+    assert strings
+    assert not [s for s in strings if any(ch in s for ch in "\t\n\r\\")]
