@@ -228,7 +228,7 @@ class CaseSimulator:
         day = (t + LOCAL_OFFSET_US) // DAY
         second = ((t + LOCAL_OFFSET_US) // US) % 86_400
         if OPEN_S <= second < CLOSE_S and self._is_workday(day):
-            return t
+            return t - t % US  # people act to the second
         if not (second < OPEN_S and self._is_workday(day)):
             day += 1
             while not self._is_workday(day):

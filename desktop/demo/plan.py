@@ -189,7 +189,7 @@ def make_plan(
     grid[has] = grid[repeat_of[has]]
     people[has] = 1
     merge = np.zeros(n, dtype=np.int64)
-    delay = (rng.uniform(0.2, 20.0, n) * HOUR_US).astype(np.int64)
+    delay = (rng.uniform(0.2, 20.0, n) * 3600).astype(np.int64) * US
     merge[has] = received[has] + delay[has]
     sim_now = day_start_us(to_day_number(today))
     late = has & (merge >= sim_now)  # not linked yet: an ordinary case for now

@@ -140,6 +140,7 @@ def test_every_history_is_legal_under_the_workflow(demo):
         status = S.REGISTERED.value
         for prev, e in zip(timeline, timeline[1:], strict=False):
             assert e.at >= prev.at, (case_id, e.seq)
+            assert e.at.microsecond == 0, (case_id, e.seq)  # people act to the second
             if e.kind in _SIDE_STEPS:
                 allowed, who = _SIDE_STEPS[e.kind]
             else:
