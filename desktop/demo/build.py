@@ -134,6 +134,8 @@ def build_demo(
             engine = _fresh_sqlite(engine) or engine
         mark = time.perf_counter()
         today = options.today or REAL.today()
+        if progress:
+            progress("county", 0, 1)
         county = generate_county(options.seed, **county_sizes(options.grids))
         timings["county"] = time.perf_counter() - mark
         counts = _load(engine, options, today, county, progress, cancel, timings)

@@ -24,6 +24,8 @@ def add_demo_parser(sub) -> argparse.ArgumentParser:
     demo.add_argument("--today", type=_day, help="演示数据的“今天” YYYY-MM-DD (默认: 今天)")
     demo.add_argument("--cases", type=_positive, default=DEFAULT_CASES, help="案件数")
     demo.add_argument("--grids", type=_positive, default=DEFAULT_GRIDS, help="网格数")
+    demo.add_argument("--workers", type=_positive,
+                      help="模拟案件的进程数 (默认: 10 万件起用 2 个, 否则 1 个)")
     demo.add_argument("--reset", action="store_true", help="清空并重建已有的培训数据库")
     demo.add_argument("--if-missing", action="store_true", help="培训数据库已完整存在时什么也不做")
     demo.set_defaults(handler=cmd_demo)
@@ -59,6 +61,8 @@ def _progress(phase: str, done: int, total: int) -> None:
         )
         if done >= total:
             print(file=sys.stderr)
+    elif phase == "county":
+        print("生成演示县的行政区划与网格…", file=sys.stderr, flush=True)
     elif phase == "indexes":
         print("建立索引…", file=sys.stderr, flush=True)
 
