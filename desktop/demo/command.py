@@ -76,6 +76,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         grids=args.grids,
         reset=args.reset,
         if_missing=args.if_missing,
+        workers=args.workers,
     )
     shown = app_settings.display_url(url)
     print(f"培训数据库: {shown}", file=sys.stderr)
