@@ -168,19 +168,6 @@ class CaseSimulator:
         self.fmt = Formatter(first, 800)
         self.rows = RowMaker(world.places, world.county_id, world.today)
         self._workday: dict[int, bool] = {}
-        self._repeats_of: dict[int, list[int]] = {}
-        for j in np.flatnonzero(plan.repeat_of >= 0).tolist():
-            self._repeats_of.setdefault(int(plan.repeat_of[j]), []).append(j)
-        self._received = plan.received_us.tolist()
-        self._merge = plan.merge_us.tolist()
-        self._repeat_of = plan.repeat_of.tolist()
-        self._category = plan.category.tolist()
-        self._channel = [CHANNELS[c].value for c in plan.channel.tolist()]
-        self._grid = plan.grid.tolist()
-        self._county_center = plan.county_center.tolist()
-        self._people = plan.people.tolist()
-        self._serial = plan.serial.tolist()
-        self._year = plan.year.tolist()
         self._township = [p.info.township_index for p in world.places]
         self._dept_users = org.department_user
         self._dept_ids = org.department_ids
@@ -194,6 +181,7 @@ class CaseSimulator:
     def run_chunk(self, k: int) -> ChunkRows:
         """The rows of week chunk k."""
         start, stop = self.plan.chunk_bounds(k)
+        self._load(start, stop)
         seq = np.random.SeedSequence([self.seed, 7, k])
         rng = np.random.default_rng(seq)
         self.rnd = random.Random(int(seq.generate_state(1)[0]))
@@ -206,8 +194,31 @@ class CaseSimulator:
         self.blocks.check(k, self.ids)
         return out
 
+    def _load(self, start: int, stop: int) -> None:
+        """The chunk's slice of the plan as Python lists (fast to index; only one chunk's
+        worth at a time, so a worker's memory does not grow with the number of cases).
+        Lists are indexed by case index - start; a repeat's original is in the same chunk."""
+        plan = self.plan
+        self._base = start
+        part = slice(start, stop)
+        self._received = plan.received_us[part].tolist()
+        self._merge = plan.merge_us[part].tolist()
+        self._repeat_of = plan.repeat_of[part].tolist()
+        self._category = plan.category[part].tolist()
+        self._channel = [CHANNELS[c].value for c in plan.channel[part].tolist()]
+        self._grid = plan.grid[part].tolist()
+        self._county_center = plan.county_center[part].tolist()
+        self._people = plan.people[part].tolist()
+        self._serial = plan.serial[part].tolist()
+        self._year = plan.year[part].tolist()
+        self._repeats_of: dict[int, list[int]] = {}
+        for j, original in enumerate(self._repeat_of, start):
+            if original >= 0:
+                self._repeats_of.setdefault(original, []).append(j)
+
     def _actors(self, i: int) -> tuple[int, int, int, int]:
         """(center id, desk, dispatcher, supervisor) of the center that registered case i."""
+        i -= self._base
         if self._county_center[i]:
             return (self.org.county_center_id, *self._county_actors)
         k = self._township[self._grid[i]]
@@ -255,17 +266,19 @@ class CaseSimulator:
     # ---- one case ----------------------------------------------------------------------
 
     def _simulate(self, i: int, out: ChunkRows) -> None:
-        cat = self.categories[self._category[i]]
-        channel = self._channel[i]
-        people = self._people[i]
+        li = i - self._base
+        cat = self.categories[self._category[li]]
+        channel = self._channel[li]
+        people = self._people[li]
         center_id, desk, dispatcher, supervisor = self._actors(i)
-        received = self._received[i]
-        number = f"{self.org.center_short_names[center_id]}-{self._year[i]}-{self._serial[i]:06d}"
+        received = self._received[li]
+        short = self.org.center_short_names[center_id]
+        number = f"{short}-{self._year[li]}-{self._serial[li]:06d}"
         life = CaseLife(self.ids, self.dm, self.fmt, cat.rules, received, number, channel,
                         "normal" if people < 50 else risk_for_group(people).value)  # fmt: skip
         life.register(received, desk)
         case_id = i + 1
-        original = self._repeat_of[i]
+        original = self._repeat_of[li]
         repeats = self._repeats_of.get(i)
         applicant = None
         if original >= 0:
@@ -274,13 +287,14 @@ class CaseSimulator:
             self._lifecycle(life, cat, channel, desk, dispatcher, supervisor, bool(repeats))
             if repeats:
                 self._raise_risk(life, repeats)
-        place = self.places[self._grid[i]]
-        parties = self.rows.parties(case_id, cat.is_dispute, channel, place, applicant)
+        grid = self._grid[li]
+        parties = self.rows.parties(case_id, cat.is_dispute, channel, self.places[grid],
+                                    applicant)  # fmt: skip
         if repeats:
             self._originals[i] = _Original(case_id, number, life.history,
                                            parties[0] if parties else None, len(repeats))
-        self.rows.emit(out, case_id, life, cat.id, cat.code, self._grid[i], center_id, desk,
-                       people, parties)  # fmt: skip
+        self.rows.emit(out, case_id, life, cat.id, cat.code, grid, center_id, desk, people,
+                       parties)  # fmt: skip
 
     def _lifecycle(self, life, cat, channel, desk, dispatcher, supervisor, keep) -> None:
         r = self.rnd.random
@@ -483,15 +497,16 @@ class CaseSimulator:
         """The original's risk rises when its third repeat is merged (workflow.merge)."""
         if len(repeats) < REPEATS_FOR_ORANGE or RISK_RANK[life.risk] >= RISK_RANK["orange"]:
             return
-        third = sorted(repeats, key=lambda j: self._merge[j])[REPEATS_FOR_ORANGE - 1]
-        at = self._merge[third]
+        base = self._base
+        third = sorted(repeats, key=lambda j: self._merge[j - base])[REPEATS_FOR_ORANGE - 1]
+        at = self._merge[third - base]
         if at < self.sim_now:
             life.raise_risk(at, self._actors(third)[1], "orange", REPEATS_FOR_ORANGE)
 
     def _repeat(self, i: int, life: CaseLife, desk: int, original: int):
         """重复件: linked to its original, and closed with it (close_repeats)."""
         orig = self._originals[original]
-        merge_at = self._merge[i]
+        merge_at = self._merge[i - self._base]
         if self.rnd.random() < 0.5:
             t = self._after(life.received_at, 0.05, 2)
             if t < merge_at:
