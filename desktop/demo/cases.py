@@ -24,8 +24,9 @@ import numpy as np
 from desktop.demo import texts
 from desktop.demo.case_rows import ChunkRows, RowMaker
 from desktop.demo.county_writer import GridPlace
+from desktop.demo.handling import DepartmentWork
 from desktop.demo.lifecycle import RISK_RANK, CaseLife
-from desktop.demo.org import OrgRows, route_for
+from desktop.demo.org import OrgRows
 from desktop.demo.plan import CHANNELS, Plan
 from desktop.demo.timefmt import (
     DAY_US,
@@ -41,24 +42,11 @@ from desktop.domain.risk import REPEATS_FOR_ORANGE, risk_for_group
 from desktop.domain.workdays import WorkCalendar
 
 MINUTE = 60 * US
-HOUR = 60 * MINUTE
 DAY = DAY_US
 OPEN_S, CLOSE_S = 8 * 3600 + 1800, 18 * 3600  # office hours 08:30–18:00 China time
 
 P_REJECT = 0.02
 P_LEVEL = 0.3
-P_JOINT = 0.15
-P_RECALL = 0.03
-P_RETURN = 0.03
-P_ASSIST_RETURN = 0.1
-P_LATE_SIGN = 0.07
-P_STUCK = 0.14  # never resolved before today
-P_LATE = 0.10  # resolved after the deadline
-P_EXTENSION = 0.06
-P_APPROVE = 0.85
-P_SUSPEND = 0.015
-P_SUPERVISE_LATE = 0.5
-P_SUPERVISE = 0.01
 P_FOLLOW_UP = 0.97
 P_UNSATISFIED = 0.05
 P_BASICALLY = 0.10
@@ -78,7 +66,6 @@ ACCEPT_DELAY_H = {  # (low, high) hours from receipt to the acceptance decision
     "petition_transfer": (4, 120), "department_transfer": (1, 24), "superior_assigned": (1, 24),
 }  # fmt: skip
 LEVELS = (Level.GRID.value, Level.TOWNSHIP.value, Level.TOWNSHIP.value, Level.COUNTY.value)
-LEAD, ASSIST = "lead", "assist"
 RESOLVED, CLOSED, REGISTERED = "resolved", "closed", "registered"
 SATISFIED, BASICALLY, UNSATISFIED = "satisfied", "basically", "unsatisfied"
 
@@ -151,7 +138,7 @@ class _Original:
     remaining: int
 
 
-class CaseSimulator:
+class CaseSimulator(DepartmentWork):
     """Simulates week chunks of the planned cases; `run_chunk(k)` is pure in (world, k)."""
 
     def __init__(self, world: World) -> None:
@@ -291,8 +278,9 @@ class CaseSimulator:
         parties = self.rows.parties(case_id, cat.is_dispute, channel, self.places[grid],
                                     applicant)  # fmt: skip
         if repeats:
-            self._originals[i] = _Original(case_id, number, life.history,
-                                           parties[0] if parties else None, len(repeats))
+            self._originals[i] = _Original(
+                case_id, number, life.history, parties[0] if parties else None, len(repeats)
+            )
         self.rows.emit(out, case_id, life, cat.id, cat.code, grid, center_id, desk, people,
                        parties)  # fmt: skip
 
@@ -347,149 +335,6 @@ class CaseSimulator:
             if t < self.sim_now:
                 sat = BASICALLY if r() < 0.4 else SATISFIED
                 life.follow_up(t, desk, sat, False, self._pick(texts.FOLLOW_UP_NOTES))
-
-    # ---- dispatch to departments ------------------------------------------------------
-
-    def _departments(self, cat, exclude=()):
-        leads, assists = route_for(cat.code)
-        choices = [d for d in leads if d not in exclude] or [
-            d for d in ("sfj", "zfw", "xfj") if d not in exclude
-        ]
-        lead = self._pick(choices)
-        group = [(lead, LEAD)]
-        joint = P_JOINT * (2.5 if cat.code[:2] == "08" or cat.code == "0106" else 1)
-        pool = [d for d in assists if d != lead]
-        if pool and self.rnd.random() < joint:
-            k = 1 if len(pool) < 2 or self.rnd.random() < 0.7 else 2
-            group += [(d, ASSIST) for d in self.rnd.sample(pool, k)]
-        ids = self._dept_ids
-        return [(ids[c], role, self._on_site[ids[c]], self._dept_users[ids[c]])
-                for c, role in group]  # fmt: skip
-
-    def _handle(self, life, cat, t, dispatcher, supervisor, *, first) -> int | None:
-        """派单 → 签收 → 处置 → 办结, with recalls and returns; the resolve time or None."""
-        r = self.rnd.random
-        now = self.sim_now
-        t = self._after(t, 0.15, 4)
-        tried: list[str] = []
-        for attempt in range(3):
-            if t >= now:
-                return None
-            tasks = life.dispatch(t, dispatcher, self._departments(cat, exclude=tried))
-            lead = tasks[0]
-            tried.append(self._dept_codes[lead.department_id])
-            t_sign = self._after(t, 8, 60) if r() < P_LATE_SIGN else self._after(t, 0.2, 6)
-            if first and attempt == 0 and r() < P_RECALL:
-                t_recall = t + int(5 + r() * 55) * MINUTE
-                if t_recall < min(t_sign, now):
-                    life.recall(t_recall, dispatcher, lead, self._pick(texts.RECALL_NOTES))
-                    t = self._after(t_recall, 0.1, 2)
-                    continue
-            if t_sign >= now:
-                return None
-            life.sign(t_sign, lead)
-            if first and attempt == 0 and r() < P_RETURN:
-                t_ret = self._after(t_sign, 1, 40)
-                if t_ret >= now:
-                    return None
-                life.return_task(t_ret, lead, self._pick(texts.RETURN_REASONS))
-                t = self._after(t_ret, 0.5, 24)
-                continue
-            return self._work(life, cat, tasks, t_sign, supervisor, first)
-        return None
-
-    def _work(self, life, cat, tasks, t_sign, supervisor, first) -> int | None:
-        """处置中: assists sign and report, 延期, 挂起, 督办, then 办结 (or not yet)."""
-        r = self.rnd.random
-        now = self.sim_now
-        lead, assists = tasks[0], tasks[1:]
-        t = t_sign
-        for task in assists:  # assisting departments sign or drop out after the lead signs
-            t = self._after(t, 0.1, 6)
-            if t >= now:
-                return None
-            if r() < P_ASSIST_RETURN:
-                life.return_task(t, task, self._pick(texts.RETURN_REASONS))
-            else:
-                life.sign(t, task)
-        due = life.due_at
-        stuck = first and r() < P_STUCK
-        late = not stuck and r() < P_LATE
-        span = max(due - t, HOUR)
-        if late:
-            t_res = due + int((0.3 + 14 * r() ** 2) * DAY)
-        else:
-            t_res = t + int(span * (0.05 + 0.9 * r() ** 1.6))
-        schedule: list[tuple[int, str, object]] = []
-        if first and r() < (0.5 if late else P_EXTENSION):
-            t_req = self._office(t + span // 2)
-            if t_req < t_res:
-                schedule.append((t_req, "request", None))
-        if first and r() < P_SUSPEND:
-            t_sus = self._office(t + int(span * (0.1 + 0.3 * r())))
-            if t_sus < t_res:
-                schedule.append((t_sus, "suspend", None))
-        if (late or stuck) and r() < P_SUPERVISE_LATE:
-            schedule.append((self._office(due + int((0.5 + 2.5 * r()) * DAY)), "supervise", None))
-        elif r() < P_SUPERVISE:
-            schedule.append((self._office(t + span // 3), "supervise", None))
-        for task in assists:
-            if task.status == "in_progress":
-                schedule.append((self._office(t + int(span * (0.1 + 0.6 * r()))), "report", task))
-        schedule.sort(key=lambda item: item[0])
-        latest = t
-        for at, what, task in schedule:
-            if at >= now:
-                break
-            at = max(at, latest)
-            if what == "request":
-                at = self._request(life, lead, at, supervisor)
-                if life.due_at != due and not stuck:
-                    due = life.due_at
-                    t_res = max(t_res, at + HOUR)
-                    if late and r() < 0.7:  # the extra time was enough
-                        t_res = at + int(max(due - at, HOUR) * (0.2 + 0.7 * r()))
-            elif what == "suspend":
-                resumed = self._suspend(life, at, supervisor)
-                if resumed is None:
-                    return None  # still waiting on the outside body
-                t_res += resumed - at  # the clock stood still meanwhile
-                at = resumed
-            elif what == "supervise":
-                if at < t_res:
-                    life.supervise(at, supervisor, self._pick(texts.SUPERVISE_NOTES))
-            else:
-                life.report(at, task, self._pick(texts.REPORT_NOTES))
-            latest = max(latest, at)
-        if stuck:
-            return None
-        t_res = self._office(max(t_res, latest + 10 * MINUTE))
-        if t_res >= now or any(task.active for task in assists):
-            return None
-        life.resolve(t_res, lead, self._result(cat))
-        return t_res
-
-    def _request(self, life, lead, at, supervisor) -> int:
-        """申请延期 and the supervisor's decision; the time of the last step."""
-        due_day = local_day(life.due_at) + self._pick((7, 10, 15, 30))
-        requested = (due_day + 1) * DAY - LOCAL_OFFSET_US - US
-        ext = life.request_extension(at, lead, requested, self._pick(texts.EXTENSION_REASONS))
-        decided = self._after(at, 1, 24)
-        if decided >= self.sim_now:
-            return at
-        if self.rnd.random() < P_APPROVE:
-            life.approve_extension(decided, supervisor, ext)
-        else:
-            life.deny_extension(decided, supervisor, ext, self._pick(texts.DENY_NOTES))
-        return decided
-
-    def _suspend(self, life, at, supervisor) -> int | None:
-        life.suspend(at, supervisor, self._pick(texts.SUSPEND_REASONS))
-        resumed = self._after(at, 24, 24 * 12)
-        if resumed >= self.sim_now:
-            return None
-        life.resume(resumed, supervisor)
-        return resumed
 
     # ---- repeats -----------------------------------------------------------------------
 
