@@ -11,6 +11,11 @@ case now belongs to someone else is a double claim. The same run with claim_next
 
 So that sixteen seats cannot empty the queue, the benchmark first puts half of the demo's
 closed cases back to 待受理 (status registered) — in its own throwaway database only.
+
+Measured at 200,000 cases (2-core machine): 346 claims/s, p99 108 ms, 0 double claims;
+naive control 9,171 double claims. The claim query walks ix_cases_received past every
+claimed case (16,665 rows after 6,911 claims, 8.7 ms a claim); with --claim-index (a partial
+index on unclaimed cases) 817 claims/s, p99 31 ms, 0.47 ms a claim in the server.
 """
 
 from __future__ import annotations

@@ -8,6 +8,11 @@ All through desktop.services.queues as the county supervisor (who sees every cas
 whole list sorted by receipt: first page, page 10,000 and last page by keyset; the same page
 10,000 by OFFSET (same query, same indexes) as the baseline; the count; the ordered ids.
 Each figure is the median of several runs after a warm-up.
+
+Measured at 1,000,000 cases (2-core machine): keyset page 10,000 3.1 ms on SQLite vs OFFSET
+123 ms (40x); 4.8 ms on PostgreSQL vs 132 ms (27x); count 60 / 113 ms; 1M ordered ids
+0.9 / 0.8 s. (SQLite needs full ANALYZE statistics for county-scoped lists to walk
+ix_cases_received instead of sorting a million rows: 100 ms a page without them.)
 """
 
 from __future__ import annotations
