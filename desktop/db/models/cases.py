@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -35,6 +36,13 @@ class Case(Base):
         Index("ix_cases_county_status", "county_id", "status", "received_at"),
         Index("ix_cases_village", "village_id", "received_at"),
         Index("ix_cases_grid", "grid_id", "received_at"),
+        # Claiming walks only unclaimed cases; a full index made each claim skip every case
+        # already claimed (8.7 ms a claim after 7,000 claims; 0.5 ms with this one).
+        Index(
+            "ix_cases_unclaimed", "status", "received_at", "id",
+            sqlite_where=text("claimed_by_id IS NULL"),
+            postgresql_where=text("claimed_by_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

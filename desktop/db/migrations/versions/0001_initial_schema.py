@@ -240,6 +240,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_cases_repeat_of_id'), ['repeat_of_id'], unique=False)
         batch_op.create_index('ix_cases_status_due', ['status', 'due_at'], unique=False)
         batch_op.create_index('ix_cases_street_status', ['street_id', 'status', 'received_at'], unique=False)
+        batch_op.create_index('ix_cases_unclaimed', ['status', 'received_at', 'id'], unique=False, sqlite_where=sa.text('claimed_by_id IS NULL'), postgresql_where=sa.text('claimed_by_id IS NULL'))
         batch_op.create_index('ix_cases_village', ['village_id', 'received_at'], unique=False)
 
     op.create_table('user_roles',
@@ -382,6 +383,7 @@ def downgrade() -> None:
     op.drop_table('user_roles')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_village')
+        batch_op.drop_index('ix_cases_unclaimed', sqlite_where=sa.text('claimed_by_id IS NULL'), postgresql_where=sa.text('claimed_by_id IS NULL'))
         batch_op.drop_index('ix_cases_street_status')
         batch_op.drop_index('ix_cases_status_due')
         batch_op.drop_index(batch_op.f('ix_cases_repeat_of_id'))
