@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import GovDeskError
+
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 NETWORK_FILESYSTEMS = frozenset(
@@ -76,6 +79,15 @@ def _sqlite_engine(parsed: URL, echo: bool) -> Engine:
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+    @event.listens_for(engine, "close")
+    def _on_close(dbapi_conn, _record):
+        # Without statistics the planner sorted a million rows for a county list (100 ms a
+        # page instead of 0.3 ms); optimize refreshes them cheaply, only where they are stale.
+        try:
+            dbapi_conn.execute("PRAGMA optimize")
+        except Exception:  # closing must never fail over statistics
+            log.debug("PRAGMA optimize failed", exc_info=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
