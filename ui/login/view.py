@@ -41,6 +41,16 @@ def _error_label() -> QLabel:
 
 
 class _Dialog(QDialog):
+    def _stack(self, body: QVBoxLayout) -> None:
+        """Training banner, title header, then the dialog's own body; texts filled in."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.training_banner)
+        layout.addWidget(_header(self.title_label, self.subtitle_label))
+        layout.addLayout(body)
+        self.retranslate_ui()
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
@@ -103,13 +113,7 @@ class LoginView(_Dialog):
         body.addSpacing(6)
         body.addWidget(self.database_label)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.training_banner)
-        layout.addWidget(_header(self.title_label, self.subtitle_label))
-        layout.addLayout(body)
-        self.retranslate_ui()
+        self._stack(body)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Sign in"))
@@ -171,13 +175,7 @@ class ChangePasswordView(_Dialog):
         body.addWidget(self.error_label)
         body.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.training_banner)
-        layout.addWidget(_header(self.title_label, self.subtitle_label))
-        layout.addLayout(body)
-        self.retranslate_ui()
+        self._stack(body)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Change password"))
