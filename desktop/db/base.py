@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -14,25 +14,45 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
 
 
 class UTCDateTime(TypeDecorator):
-    """Stored as naive UTC on both databases, always returned timezone-aware."""
+    """Always returned timezone-aware UTC. PostgreSQL stores a naive UTC `timestamp`;
+    SQLite stores integer microseconds since 1970 (8 bytes instead of 26 of text: about a
+    quarter of a million-case database), which still sort and compare as instants."""
 
     impl = DateTime
     cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(DateTime())
 
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
+        if dialect.name == "sqlite":
+            return (value - EPOCH) // MICROSECOND
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
+        if dialect.name == "sqlite":
+            return EPOCH + value * MICROSECOND
         return value.replace(tzinfo=UTC)
+
+
+def code_string(length: int) -> String:
+    """A code, number or identifier: compared byte by byte on PostgreSQL (COLLATE "C"), so
+    its indexes build and search without the locale's collation (half the time for a phone
+    index) and `LIKE 'prefix%'` can use them. SQLite compares bytes already."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):

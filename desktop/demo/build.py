@@ -195,7 +195,8 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     mark = time.perf_counter()
     rng = np.random.default_rng(np.random.SeedSequence([options.seed, 1]))
     start_day = to_day_number(first_day(today))
-    created_at = Formatter().db(start_day * DAY_US - LOCAL_OFFSET_US)
+    integer_times = loader.backend == "sqlite"  # see desktop.db.base.UTCDateTime
+    created_at = Formatter(integers=integer_times).db(start_day * DAY_US - LOCAL_OFFSET_US)
     tables = all_tables()
     loader.clear(tables)
     _stamp_training(conn, options, today)
@@ -232,6 +233,7 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     return World(
         seed=options.seed, plan=plan, categories=categories, places=geo.places, org=org,
         calendar=calendar, today=today, sim_now=sim_now_us(today), county_id=geo.county_id,
+        integer_times=integer_times,
     )  # fmt: skip
 
 

@@ -125,6 +125,7 @@ class World:
     today: date
     sim_now: int
     county_id: int
+    integer_times: bool = False  # SQLite stores instants as integer µs, PostgreSQL as text
 
 
 @dataclass
@@ -152,7 +153,7 @@ class CaseSimulator(DepartmentWork):
         self.blocks = Blocks.for_chunk_size(plan.largest_chunk)
         self.dm = DeadlineMath(world.calendar)
         first = local_day(int(plan.received_us[0])) - 1 if len(plan.received_us) else 0
-        self.fmt = Formatter(first, 800)
+        self.fmt = Formatter(first, 800, integers=world.integer_times)
         self.rows = RowMaker(world.places, world.county_id, world.today)
         self._workday: dict[int, bool] = {}
         self._township = [p.info.township_index for p in world.places]

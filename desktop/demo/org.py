@@ -147,7 +147,7 @@ def org_rows(
     township_ids: list[int],
     township_names: list[str],
     password_hash: str,
-    created_at: str,
+    created_at: int | str,
     rng: np.random.Generator,
 ) -> OrgRows:
     org = OrgRows()

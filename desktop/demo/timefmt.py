@@ -75,16 +75,19 @@ class DeadlineMath:
 
 
 class Formatter:
-    """µs → the text both databases store for a naive UTC DateTime (SQLAlchemy's format).
+    """µs → what the database stores for a UTCDateTime (desktop.db.base): the integer itself
+    on SQLite (`integers`), SQLAlchemy's naive UTC text for PostgreSQL's COPY.
 
     `db` is the hot path of the demo (about twenty instants per case): whole seconds, the
     common case, are two list lookups and one concatenation.
     """
 
-    def __init__(self, first_day: int = 0, days: int = 0) -> None:
+    def __init__(self, first_day: int = 0, days: int = 0, *, integers: bool = False) -> None:
         self._first = first_day
         self._prefix = [self._text(first_day + k) for k in range(days)]
         self._days: dict[int, str] = {}
+        if integers:
+            self.db = _stored_as_is
 
     @staticmethod
     def _text(day: int) -> str:
@@ -99,7 +102,7 @@ class Formatter:
             text = self._days[day] = self._text(day)
         return text
 
-    def db(self, us: int | None) -> str | None:
+    def db(self, us: int | None) -> int | str | None:
         """'2025-03-04 05:06:07.000000' (UTC, naive)."""
         if us is None:
             return None
@@ -120,6 +123,10 @@ class Formatter:
         day, second = divmod(seconds, DAY_S)
         tail = "" if not fraction else f".{fraction:06d}"
         return f'"{self._day(day)}{_TIMES[second]}{tail}+00:00"'
+
+
+def _stored_as_is(us: int | None) -> int | None:
+    return us
 
 
 _WHOLE = [t + _ZERO_FRACTION for t in _TIMES]

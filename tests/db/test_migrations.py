@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from desktop.db.base import Base
 from desktop.db.engine import make_engine
-from desktop.db.migrate import current_revision, upgrade
+from desktop.db.migrate import alembic_config, current_revision, upgrade
+from desktop.db.models import User
 
 
 def test_upgrade_from_empty_then_no_autogenerate_diff(empty_db_url):
@@ -24,5 +28,72 @@ def test_upgrade_from_empty_then_no_autogenerate_diff(empty_db_url):
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             diff = compare_metadata(context, Base.metadata)
         assert diff == []
+    finally:
+        engine.dispose()
+
+
+def _jurisdiction_and_user(conn, created_at, locked_until) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO jurisdictions (id, code, name, level, parent_id) "
+        "VALUES (1, '150000', '云泽旗', 'county', NULL)"
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO users (id, username, display_name, password_hash, jurisdiction_id,"
+        " failed_attempts, locked_until, must_change_password, active, created_at)"
+        f" VALUES (1, 'desk', '窗口', 'x', 1, 0, {locked_until}, false, true, {created_at})"
+    )
+
+
+def test_sqlite_instants_become_integer_microseconds(tmp_path):
+    # A database written before 0002 holds SQLAlchemy's text; the upgrade must keep every
+    # microsecond and the NULLs.
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            _jurisdiction_and_user(conn, "'2025-03-04 05:06:07.891011'", "NULL")
+        upgrade(engine)
+        with engine.connect() as conn:
+            raw = conn.exec_driver_sql("SELECT created_at, locked_until FROM users").one()
+            user = conn.execute(select(User.created_at, User.locked_until)).one()
+        # 2025-03-04 05:06:07 UTC = 20151 days * 86400 + 18367 s after 1970-01-01
+        assert raw == ((20151 * 86400 + 18367) * 1_000_000 + 891011, None)
+        assert user == (datetime(2025, 3, 4, 5, 6, 7, 891011, tzinfo=UTC), None)
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_downgrade_restores_text(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    try:
+        upgrade(engine)
+        with engine.begin() as conn:
+            _jurisdiction_and_user(conn, str(1_741_064_767_000_042), "NULL")
+        with engine.connect() as connection:
+            command.downgrade(alembic_config(connection), "0001")
+            connection.commit()
+            raw = connection.exec_driver_sql("SELECT created_at FROM users").scalar()
+        assert raw == "2025-03-04 05:06:07.000042"
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_codes_compare_bytewise_and_kind_index_gone(pg_only_url):
+    engine = make_engine(pg_only_url)
+    try:
+        with engine.connect() as conn:
+            collations = dict(conn.exec_driver_sql(
+                "SELECT table_name || '.' || column_name, collation_name"
+                " FROM information_schema.columns WHERE collation_name IS NOT NULL"
+            ).all())
+            indexes = {name for (name,) in conn.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'case_events'")}
+        assert {name: collations.get(name) for name in (
+            "cases.number", "cases.status", "case_tasks.status", "case_parties.name",
+            "case_parties.phone", "case_parties.id_number")} == dict.fromkeys((
+            "cases.number", "cases.status", "case_tasks.status", "case_parties.name",
+            "case_parties.phone", "case_parties.id_number"), "C")
+        assert "cases.title" not in collations
+        assert indexes == {"pk_case_events", "uq_case_events_case_id_seq"}
     finally:
         engine.dispose()
