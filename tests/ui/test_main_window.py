@@ -3,7 +3,7 @@ banner, live refresh when another seat changes cases, and the language switch.""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -38,7 +38,8 @@ HAND_SQL = {
 
 def hand_counts(path, county_id: int, user_id: int, now: datetime) -> dict[NamedQueue, int]:
     engine = create_engine(f"sqlite:///{path}")
-    stamp = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    # SQLite keeps instants as integer microseconds since 1970 (UTC)
+    stamp = (now - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
     try:
         with engine.connect() as conn:
             return {
