@@ -25,9 +25,29 @@ import time
 
 from common import TODAY, arguments, empty_database, figure, grids_for
 
-from desktop.demo.build import DemoOptions, build_demo
+from desktop.db.engine import make_engine
+from desktop.demo.build import BIG_TABLES, DemoOptions, build_demo
 
 PHASES = ("county", "reference", "plan", "simulate", "write", "indexes", "analyze")
+
+
+def sizes_by_table(url: str) -> dict[str, int]:
+    """Bytes of each table with its indexes (SQLite: the dbstat table; PostgreSQL:
+    pg_total_relation_size)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                rows = conn.exec_driver_sql(
+                    "SELECT relname, pg_total_relation_size(oid) FROM pg_class "
+                    "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace")
+            else:
+                rows = conn.exec_driver_sql(
+                    "SELECT m.tbl_name, sum(s.pgsize) FROM dbstat s "
+                    "JOIN sqlite_master m ON m.name = s.name GROUP BY m.tbl_name")
+            return {name: int(size) for name, size in rows}
+    finally:
+        engine.dispose()
 
 
 def main() -> None:
@@ -49,6 +69,7 @@ def main() -> None:
                 ),
             )
             seconds = time.perf_counter() - started
+            by_table = sizes_by_table(url)
         totals[backend] = seconds
         name = f"load {backend}"
         figure(f"{name} cases", result.cases, "cases")
@@ -62,6 +83,8 @@ def main() -> None:
         figure(f"{name} size", result.size_bytes / 1e6, "MB")
         figure(f"{name} size per million cases", result.size_bytes / 1e6 / args.cases * 1e6,
                "MB")  # fmt: skip
+        for table in BIG_TABLES:  # with its indexes: where the bytes of a case go
+            figure(f"{name} size {table} per case", by_table.get(table, 0) / args.cases, "B")
         figure(f"{name} cases per second", args.cases / seconds, "cases/s")
     figure("load peak memory (this process)",
            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")  # fmt: skip
