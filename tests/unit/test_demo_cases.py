@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pytest
-from sqlalchemy import DateTime
 from sqlalchemy.dialects import sqlite
 
+from desktop.db.base import UTCDateTime
 from desktop.demo.people import PHONE_BLOCK, STAFF_PHONE_BLOCK, make_people, staff_phone
 from desktop.demo.plan import GridInfo, make_plan
 from desktop.demo.timefmt import US, DeadlineMath, Formatter, scale_nearest
@@ -72,13 +72,19 @@ def test_scale_nearest_rounds_like_timedelta():
         assert scale_nearest(us) == (timedelta(microseconds=us) * 0.8) // timedelta(microseconds=1)
 
 
-def test_formatter_writes_what_sqlalchemy_stores():
-    process = DateTime().dialect_impl(sqlite.dialect()).bind_processor(sqlite.dialect())
-    fmt = Formatter()
-    for moment in (datetime(2025, 3, 4, 5, 6, 7), datetime(2024, 12, 31, 23, 59, 59, 1)):
-        assert fmt.db(_us(moment.replace(tzinfo=UTC))) == process(moment)
-        assert fmt.json(_us(moment.replace(tzinfo=UTC))) == f'"{moment.replace(tzinfo=UTC)}"'
-    assert fmt.db(None) is None and fmt.json(None) == "null"
+def test_formatter_writes_what_each_database_stores():
+    # SQLite: integer µs since 1970, as desktop.db.base.UTCDateTime binds them;
+    # PostgreSQL's COPY: naive UTC text, without a zero fraction.
+    sqlite_bind = UTCDateTime().bind_processor(sqlite.dialect())
+    text, integers = Formatter(), Formatter(integers=True)
+    whole = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
+    odd = datetime(2024, 12, 31, 23, 59, 59, 1, tzinfo=UTC)
+    assert text.db(_us(whole)) == "2025-03-04 05:06:07"
+    assert text.db(_us(odd)) == "2024-12-31 23:59:59.000001"
+    assert integers.db(_us(whole)) == 1_741_064_767_000_000 == sqlite_bind(whole)
+    assert integers.db(_us(odd)) == sqlite_bind(odd)
+    assert text.json(_us(odd)) == '"2024-12-31 23:59:59.000001+00:00"' == f'"{odd}"'
+    assert text.db(None) is None and integers.db(None) is None and text.json(None) == "null"
 
 
 def test_people_are_synthetic_and_valid():
