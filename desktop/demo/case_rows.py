@@ -7,14 +7,16 @@ loader never converts a value in Python.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
 from desktop.demo import texts
+from desktop.demo.case_points import GridPoints
 from desktop.demo.county_writer import GridPlace
-from desktop.demo.geography import PointSampler
 from desktop.demo.lifecycle import CaseLife
 from desktop.demo.people import make_people
+from desktop.domain.enums import GridKind
 
 CASE_COLUMNS = (
     "id", "number", "center_id", "title", "description", "channel", "category_id", "status",
@@ -42,6 +44,7 @@ EXTENSION_COLUMNS = (
 APPLICANT, RESPONDENT, THIRD_PARTY = "applicant", "respondent", "third_party"
 # Channels where nobody files the case in person: no applicant is recorded.
 NO_APPLICANT = frozenset({"grid_report", "police_110", "department_transfer", "superior_assigned"})
+EVENT_TIME = itemgetter(0)
 
 
 @dataclass
@@ -88,18 +91,27 @@ def copy_text(rows: list[tuple]) -> bytes:
 
 
 class RowMaker:
-    """The non-workflow facts of a case (people, place, words) and its rows."""
+    """The non-workflow facts of a case (people, place, words) and its rows as tuples."""
 
     def __init__(self, places: list[GridPlace], county_id: int, today) -> None:
         self.places = places
         self.county_id = county_id
         self.today = today
-        self._samplers: dict[int, PointSampler] = {}
+        self.points = GridPoints(places)
+        # Per grid: what an address is made of; the grid's ids in the case row.
+        self._where = [(p.address_prefix, p.buildings, p.info.kind == GridKind.DEDICATED)
+                       for p in places]  # fmt: skip
+        self._grid_ids = [(p.info.id, p.village_id, p.township_id) for p in places]
 
-    def start_chunk(self, rng: np.random.Generator, rnd, ids, fmt, size: int) -> None:
+    def start_chunk(self, rng: np.random.Generator, rnd, ids, fmt, grids: list[int]) -> None:
+        """A new chunk whose cases lie in `grids` (one grid index per case, in order)."""
         self.rng, self.rnd, self.ids, self.fmt = rng, rnd, ids, fmt
-        self.crowd = make_people(rng, 2 * size + 16, today=self.today)
+        self._texts = _Texts(fmt.db)
+        self.grids = grids
+        # About 1.1 people a case are parties; a chunk that needs more draws more.
+        self.crowd = make_people(rng, len(grids) * 5 // 4 + 16, today=self.today)
         self.crowd_next = 0
+        self.lats, self.lngs = self.points.sample(rng, grids)
 
     def _pick(self, seq):
         return seq[int(self.rnd.random() * len(seq))]
@@ -113,23 +125,22 @@ class RowMaker:
         c = self.crowd
         return c.names[k], c.phones[k], c.id_numbers[k]
 
-    def parties(self, case_id, is_dispute, channel, place, applicant) -> list[tuple]:
+    def parties(self, case_id, is_dispute, channel, grid, applicant) -> list[tuple]:
         """当事人: the applicant (a repeat's is its original's), respondents of disputes."""
-        r = self.rnd.random
         ids = self.ids
-        rows: list[tuple] = []
         if applicant is not None:
             ids.party += 1
-            rows.append((ids.party, case_id, APPLICANT, *applicant[3:7]))
-            return rows
+            return [(ids.party, case_id, APPLICANT, *applicant[3:7])]
+        rows: list[tuple] = []
         if is_dispute or channel not in NO_APPLICANT:
             ids.party += 1
-            rows.append((ids.party, case_id, APPLICANT, *self._person(), self.address(place)))
+            rows.append((ids.party, case_id, APPLICANT, *self._person(), self.address(grid)))
         if is_dispute:
+            r = self.rnd.random
             ids.party += 1
             if r() < 0.7:
                 rows.append((ids.party, case_id, RESPONDENT, *self._person(),
-                             self.address(place)))  # fmt: skip
+                             self.address(grid)))  # fmt: skip
             else:
                 org = self._pick(texts.ORGANISATIONS)
                 rows.append((ids.party, case_id, RESPONDENT, org, None, None, None))
@@ -138,68 +149,110 @@ class RowMaker:
                 rows.append((ids.party, case_id, THIRD_PARTY, *self._person(), None))
         return rows
 
-    def address(self, place: GridPlace) -> str:
+    def address(self, grid: int) -> str:
+        prefix, buildings, dedicated = self._where[grid]
+        if dedicated:
+            return prefix
         r = self.rnd.random
-        if place.info.kind == "dedicated":
-            return place.address_prefix
-        if place.buildings:
-            building = place.buildings[int(r() * len(place.buildings))]
-            return (f"{place.address_prefix}{building}{1 + int(r() * 4)}单元"
-                    f"{1 + int(r() * 6)}0{1 + int(r() * 4)}室")  # fmt: skip
-        return f"{place.address_prefix}{1 + int(r() * 8)}组{1 + int(r() * 60)}号"
+        if buildings:
+            building = buildings[int(r() * len(buildings))]
+            return (
+                f"{prefix}{building}{1 + int(r() * 4)}单元{1 + int(r() * 6)}0{1 + int(r() * 4)}室"
+            )
+        return f"{prefix}{1 + int(r() * 8)}组{1 + int(r() * 60)}号"
 
-    def words(self, code: str, place: GridPlace, people: int) -> tuple[str, str]:
-        title, description = self._pick(texts.CASE_TEXTS[code])
-        if "{" not in title and "{" not in description:
+    def words(self, code: str, grid: int, people: int) -> tuple[str, str]:
+        title, description, fill = self._pick(_TEXTS[code])
+        if not fill:
             return title, description
         values = {
-            "place": place.address_prefix,
+            "place": self._where[grid][0],
             "org": self._pick(texts.COMPANIES),
             "n": people if people > 1 else 3 + int(self.rnd.random() * 30),
             "money": 1000 * (2 + int(self.rnd.random() * 80)),
         }
         return title.format(**values), description.format(**values)
 
-    def point(self, grid_index: int) -> tuple[float, float]:
-        sampler = self._samplers.get(grid_index)
-        if sampler is None:
-            sampler = self._samplers[grid_index] = PointSampler(self.places[grid_index].boundary)
-        return sampler.sample(self.rng)
+    def timeline(self, life: CaseLife, null) -> tuple[list[tuple], list]:
+        """The case's events in time order, and their instants in stored form (Formatter.db).
 
-    def emit(self, out: ChunkRows, case_id: int, life: CaseLife, category_id: int, code: str,
-             grid_index: int, center_id: int, creator: int, people: int,
+        Starts the case's memo of stored instants (self._texts, `null` for None): an event's
+        time is often also a column of the case or of a task, and is formatted only once.
+        """
+        events = life.events
+        events.sort(key=EVENT_TIME)  # stable: steps at the same instant keep their order
+        at = [e[0] for e in events]
+        when = list(map(self.fmt.db, at))
+        f = self._texts
+        f.clear()
+        f.update(zip(at, when, strict=False))
+        f[None] = null
+        return events, when
+
+    def facts(self, li: int, code: str, people: int, parties: list[tuple]):
+        """(title, description, address, lat, lng, (grid id, village id, township id)) of
+        the chunk's case li."""
+        grid = self.grids[li]
+        title, description = self.words(code, grid, people)
+        address = parties[0][6] if parties and parties[0][6] else self.address(grid)
+        return title, description, address, self.lats[li], self.lngs[li], self._grid_ids[grid]
+
+    def emit(self, out: ChunkRows, li: int, case_id: int, life: CaseLife, category_id: int,
+             code: str, center_id: int, creator: int, people: int,
              parties: list[tuple]) -> None:  # fmt: skip
-        f = self.fmt.db
-        ids = self.ids
-        events = out.events
-        life.events.sort()
-        for seq, (at, _, kind, actor, task, frm, to, note, data) in enumerate(life.events, 1):
-            ids.event += 1
-            events.append((ids.event, case_id, seq, kind, f(at), actor, task, frm, to, note, data))
+        """The rows of a simulated case (li: its index in the chunk)."""
+        events, when = self.timeline(life, None)
+        f = self._texts
+        eid = self.ids.event
+        seq = 0
+        append = out.events.append
+        for (_, kind, actor, task, frm, to, note, data), at in zip(events, when, strict=False):
+            eid += 1
+            seq += 1
+            append((eid, case_id, seq, kind, at, actor, task, frm, to, note, data))
+        self.ids.event = eid
         for t in life.tasks:
             out.tasks.append((
                 t.id, case_id, t.department_id, t.role, t.status, t.assignee_id,
-                f(t.dispatched_at), f(t.signed_at), f(t.finished_at), t.clock,
-                f(t.clock_started_at), t.paused_seconds, f(t.due_at), f(t.warn_at),
+                f[t.dispatched_at], f[t.signed_at], f[t.finished_at], t.clock,
+                f[t.clock_started_at], t.paused_seconds, f[t.due_at], f[t.warn_at],
                 t.due_provisional, None,
             ))  # fmt: skip
         for x in life.extensions:
             out.extensions.append((
-                x.id, case_id, x.task_id, x.requested_by_id, f(x.requested_at),
-                f(x.requested_due), x.reason, x.status, x.decided_by_id, f(x.decided_at),
+                x.id, case_id, x.task_id, x.requested_by_id, f[x.requested_at],
+                f[x.requested_due], x.reason, x.status, x.decided_by_id, f[x.decided_at],
             ))  # fmt: skip
-        out.parties.extend(parties)
-        place = self.places[grid_index]
-        title, description = self.words(code, place, people)
-        lat, lng = self.point(grid_index)
-        address = parties[0][6] if parties and parties[0][6] else self.address(place)
+        out.parties += parties
+        title, description, address, lat, lng, (grid_id, village_id, township_id) = self.facts(
+            li, code, people, parties)  # fmt: skip
         out.cases.append((
             case_id, life.number, center_id, title, description, life.channel, category_id,
-            life.status, life.level, life.risk, people, address, lat, lng, place.info.id,
-            place.village_id, place.township_id, self.county_id, f(life.received_at),
-            f(life.accepted_at), f(life.first_resolved_at), f(life.resolved_at),
-            f(life.closed_at), life.clock, f(life.clock_started_at), life.paused_seconds,
-            f(life.due_at), f(life.warn_at), life.due_provisional, f(life.suspended_at),
+            life.status, life.level, life.risk, people, address, lat, lng, grid_id,
+            village_id, township_id, self.county_id, f[life.received_at],
+            f[life.accepted_at], f[life.first_resolved_at], f[life.resolved_at],
+            f[life.closed_at], life.clock, f[life.clock_started_at], life.paused_seconds,
+            f[life.due_at], f[life.warn_at], life.due_provisional, f[life.suspended_at],
             life.supervised, life.result, life.satisfaction, life.repeat_of_id, None, None,
-            creator, f(life.updated_at), life.version,
+            creator, f[events[-1][0]], life.version,
         ))  # fmt: skip
+
+
+class _Texts(dict):
+    """µs → the stored form (Formatter.db), each instant formatted once per case: a case
+    repeats its instants (an event's time is also a column of the case or of a task)."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db) -> None:
+        super().__init__()
+        self.db = db
+
+    def __missing__(self, us):
+        text = self[us] = self.db(us)
+        return text
+
+
+# Category code -> ((title, description, has placeholders), ...).
+_TEXTS = {code: tuple((t, d, "{" in t or "{" in d) for t, d in pairs)
+          for code, pairs in texts.CASE_TEXTS.items()}  # fmt: skip

@@ -22,10 +22,11 @@ from datetime import date
 import numpy as np
 
 from desktop.demo import texts
+from desktop.demo.case_copy import ChunkLines, CopyRowMaker
 from desktop.demo.case_rows import ChunkRows, RowMaker
 from desktop.demo.county_writer import GridPlace
 from desktop.demo.handling import DepartmentWork
-from desktop.demo.lifecycle import RISK_RANK, CaseLife
+from desktop.demo.lifecycle import RISK_RANK, CaseLife, DayDeadlines
 from desktop.demo.org import OrgRows
 from desktop.demo.plan import CHANNELS, Plan
 from desktop.demo.timefmt import (
@@ -43,7 +44,7 @@ from desktop.domain.workdays import WorkCalendar
 
 MINUTE = 60 * US
 DAY = DAY_US
-OPEN_S, CLOSE_S = 8 * 3600 + 1800, 18 * 3600  # office hours 08:30–18:00 China time
+OPEN_US, CLOSE_US = (8 * 3600 + 1800) * US, 18 * 3600 * US  # office hours 08:30–18:00 China
 
 P_REJECT = 0.02
 P_LEVEL = 0.3
@@ -142,7 +143,8 @@ class _Original:
 class CaseSimulator(DepartmentWork):
     """Simulates week chunks of the planned cases; `run_chunk(k)` is pure in (world, k)."""
 
-    def __init__(self, world: World) -> None:
+    def __init__(self, world: World, *, copy: bool = False) -> None:
+        """copy: chunks come as COPY lines (ChunkLines) for PostgreSQL, else as tuples."""
         plan = self.plan = world.plan
         org = self.org = world.org
         self.seed = world.seed
@@ -151,22 +153,28 @@ class CaseSimulator(DepartmentWork):
         self.calendar = world.calendar
         self.sim_now = world.sim_now
         self.blocks = Blocks.for_chunk_size(plan.largest_chunk)
-        self.dm = DeadlineMath(world.calendar)
+        self.dm = DayDeadlines(DeadlineMath(world.calendar))
         first = local_day(int(plan.received_us[0])) - 1 if len(plan.received_us) else 0
         self.fmt = Formatter(first, 800, integers=world.integer_times)
-        self.rows = RowMaker(world.places, world.county_id, world.today)
-        self._workday: dict[int, bool] = {}
-        self._township = [p.info.township_index for p in world.places]
+        self.rows = (CopyRowMaker if copy else RowMaker)(world.places, world.county_id,
+                                                         world.today)  # fmt: skip
+        self._chunk_type = ChunkLines if copy else ChunkRows
+        self._days_from(first, 800)  # the plan's days and the deadlines after them
+        # Who registers a case: the county center's desk, or its township center's user.
+        self._township = np.array([p.info.township_index for p in world.places], dtype=np.int64)
+        self._township_center = np.array(org.township_center_ids, dtype=np.int64)
+        self._township_user = np.array(org.township_user, dtype=np.int64)
         self._dept_users = org.department_user
         self._dept_ids = org.department_ids
         self._dept_codes = {d: c for c, d in org.department_ids.items()}
+        self._routes: dict[tuple, tuple] = {}  # (category code, tried) -> leads, joint
         self._on_site = org.on_site_staff
         users = org.users_by_name
         self._county_actors = (users["desk"], users["dispatcher"], users["supervisor"])
 
     # ---- driving ---------------------------------------------------------------------
 
-    def run_chunk(self, k: int) -> ChunkRows:
+    def run_chunk(self, k: int) -> ChunkRows | ChunkLines:
         """The rows of week chunk k."""
         start, stop = self.plan.chunk_bounds(k)
         self._load(start, stop)
@@ -174,9 +182,9 @@ class CaseSimulator(DepartmentWork):
         rng = np.random.default_rng(seq)
         self.rnd = random.Random(int(seq.generate_state(1)[0]))
         self.ids = self.blocks.start(k)
-        self.rows.start_chunk(rng, self.rnd, self.ids, self.fmt, stop - start)
+        self.rows.start_chunk(rng, self.rnd, self.ids, self.fmt, self._grid)
         self._originals: dict[int, _Original] = {}
-        out = ChunkRows()
+        out = self._chunk_type()
         for i in range(start, stop):
             self._simulate(i, out)
         self.blocks.check(k, self.ids)
@@ -194,8 +202,14 @@ class CaseSimulator(DepartmentWork):
         self._repeat_of = plan.repeat_of[part].tolist()
         self._category = plan.category[part].tolist()
         self._channel = [CHANNELS[c].value for c in plan.channel[part].tolist()]
-        self._grid = plan.grid[part].tolist()
-        self._county_center = plan.county_center[part].tolist()
+        grid, county = plan.grid[part], plan.county_center[part]
+        self._grid = grid.tolist()
+        township = self._township[grid]
+        self._center = np.where(county, self.org.county_center_id,
+                                self._township_center[township]).tolist()  # fmt: skip
+        user = self._township_user[township]
+        self._desk, self._dispatcher, self._supervisor = (
+            np.where(county, actor, user).tolist() for actor in self._county_actors)  # fmt: skip
         self._people = plan.people[part].tolist()
         self._serial = plan.serial[part].tolist()
         self._year = plan.year[part].tolist()
@@ -204,36 +218,40 @@ class CaseSimulator(DepartmentWork):
             if original >= 0:
                 self._repeats_of.setdefault(original, []).append(j)
 
-    def _actors(self, i: int) -> tuple[int, int, int, int]:
-        """(center id, desk, dispatcher, supervisor) of the center that registered case i."""
-        i -= self._base
-        if self._county_center[i]:
-            return (self.org.county_center_id, *self._county_actors)
-        k = self._township[self._grid[i]]
-        user = self.org.township_user[k]
-        return self.org.township_center_ids[k], user, user, user
-
     # ---- time helpers ------------------------------------------------------------------
 
-    def _is_workday(self, day: int) -> bool:
-        known = self._workday.get(day)
-        if known is None:
-            known = self.calendar.is_workday(date.fromordinal(day + EPOCH_ORDINAL))
-            self._workday[day] = known
-        return known
+    def _days_from(self, first: int, count: int) -> None:
+        """Office hours of the local days first..first+count-1 as instants (UTC µs): the day's
+        (opening, closing), on a day off (the next working day's opening, 0); and the next
+        working day's opening after each day."""
+        ahead = count + 31  # no holiday lasts a month: every day has a next working day
+        workday = [self.calendar.is_workday(date.fromordinal(first + k + EPOCH_ORDINAL))
+                   for k in range(ahead)]  # fmt: skip
+        opening = [(first + k) * DAY - LOCAL_OFFSET_US + OPEN_US for k in range(ahead)]
+        later = [0] * ahead
+        upcoming = 0
+        for k in range(ahead - 1, -1, -1):
+            later[k] = upcoming
+            if workday[k]:
+                upcoming = opening[k]
+        self._hours = [(opening[k], opening[k] + CLOSE_US - OPEN_US) if workday[k]
+                       else (later[k], 0) for k in range(count)]  # fmt: skip
+        self._later = later[:count]
+        self._day0 = first
 
     def _office(self, t: int) -> int:
         """The first office moment at or after t (a person acts in office hours)."""
-        day = (t + LOCAL_OFFSET_US) // DAY
-        second = ((t + LOCAL_OFFSET_US) // US) % 86_400
-        if OPEN_S <= second < CLOSE_S and self._is_workday(day):
+        k = (t + LOCAL_OFFSET_US) // DAY - self._day0
+        if not 0 <= k < len(self._hours):
+            day0 = min(self._day0, k + self._day0 - 7)
+            self._days_from(day0, max(len(self._hours), k + self._day0 - day0) + 400)
+            return self._office(t)
+        opening, closing = self._hours[k]
+        if t < opening:
+            return opening + int(self.rnd.random() * 5400) * US
+        if t < closing:
             return t - t % US  # people act to the second
-        if not (second < OPEN_S and self._is_workday(day)):
-            day += 1
-            while not self._is_workday(day):
-                day += 1
-        r = self.rnd.random
-        return day * DAY - LOCAL_OFFSET_US + (OPEN_S + int(r() * 5400)) * US
+        return self._later[k] + int(self.rnd.random() * 5400) * US
 
     def _after(self, t: int, low_h: float, high_h: float) -> int:
         """An office moment low..high hours after t, to the second."""
@@ -253,12 +271,12 @@ class CaseSimulator(DepartmentWork):
 
     # ---- one case ----------------------------------------------------------------------
 
-    def _simulate(self, i: int, out: ChunkRows) -> None:
+    def _simulate(self, i: int, out: ChunkRows | ChunkLines) -> None:
         li = i - self._base
         cat = self.categories[self._category[li]]
         channel = self._channel[li]
         people = self._people[li]
-        center_id, desk, dispatcher, supervisor = self._actors(i)
+        center_id, desk = self._center[li], self._desk[li]
         received = self._received[li]
         short = self.org.center_short_names[center_id]
         number = f"{short}-{self._year[li]}-{self._serial[li]:06d}"
@@ -272,17 +290,16 @@ class CaseSimulator(DepartmentWork):
         if original >= 0:
             applicant = self._repeat(i, life, desk, original)
         else:
-            self._lifecycle(life, cat, channel, desk, dispatcher, supervisor, bool(repeats))
+            self._lifecycle(life, cat, channel, desk, self._dispatcher[li], self._supervisor[li],
+                            bool(repeats))  # fmt: skip
             if repeats:
                 self._raise_risk(life, repeats)
-        grid = self._grid[li]
-        parties = self.rows.parties(case_id, cat.is_dispute, channel, self.places[grid],
-                                    applicant)  # fmt: skip
+        parties = self.rows.parties(case_id, cat.is_dispute, channel, self._grid[li], applicant)
         if repeats:
             self._originals[i] = _Original(
                 case_id, number, life.history, parties[0] if parties else None, len(repeats)
             )
-        self.rows.emit(out, case_id, life, cat.id, cat.code, grid, center_id, desk, people,
+        self.rows.emit(out, li, case_id, life, cat.id, cat.code, center_id, desk, people,
                        parties)  # fmt: skip
 
     def _lifecycle(self, life, cat, channel, desk, dispatcher, supervisor, keep) -> None:
@@ -347,7 +364,7 @@ class CaseSimulator(DepartmentWork):
         third = sorted(repeats, key=lambda j: self._merge[j - base])[REPEATS_FOR_ORANGE - 1]
         at = self._merge[third - base]
         if at < self.sim_now:
-            life.raise_risk(at, self._actors(third)[1], "orange", REPEATS_FOR_ORANGE)
+            life.raise_risk(at, self._desk[third - base], "orange", REPEATS_FOR_ORANGE)
 
     def _repeat(self, i: int, life: CaseLife, desk: int, original: int):
         """重复件: linked to its original, and closed with it (close_repeats)."""

@@ -36,33 +36,48 @@ class DepartmentWork:
     """The dispatch-to-resolution part of a case's life (see the module docstring)."""
 
     def _departments(self, cat, exclude=()):
+        """[(department id, role, on-site staff, acting user)] for a dispatch: a lead from
+        the category's route (not one tried before), sometimes with assisting departments."""
+        key = (cat.code, exclude)
+        route = self._routes.get(key)
+        if route is None:
+            route = self._routes[key] = self._route(cat, exclude)
+        leads, joint = route
+        r = self.rnd.random
+        lead, pool = leads[int(r() * len(leads))]
+        if pool and r() < joint:
+            k = 1 if len(pool) < 2 or r() < 0.7 else 2
+            return [lead, *self.rnd.sample(pool, k)]
+        return [lead]
+
+    def _route(self, cat, exclude):
+        """(leads, chance of a joint dispatch) of a category; each lead with its own pool of
+        assisting departments, all as the rows dispatch takes (computed once per category)."""
         leads, assists = route_for(cat.code)
         choices = [d for d in leads if d not in exclude] or [
             d for d in ("sfj", "zfw", "xfj") if d not in exclude
         ]
-        lead = self._pick(choices)
-        group = [(lead, LEAD)]
-        joint = P_JOINT * (2.5 if cat.code[:2] == "08" or cat.code == "0106" else 1)
-        pool = [d for d in assists if d != lead]
-        if pool and self.rnd.random() < joint:
-            k = 1 if len(pool) < 2 or self.rnd.random() < 0.7 else 2
-            group += [(d, ASSIST) for d in self.rnd.sample(pool, k)]
         ids = self._dept_ids
-        return [(ids[c], role, self._on_site[ids[c]], self._dept_users[ids[c]])
-                for c, role in group]  # fmt: skip
+
+        def row(code, role):
+            d = ids[code]
+            return (d, role, self._on_site[d], self._dept_users[d])
+
+        joint = P_JOINT * (2.5 if cat.code[:2] == "08" or cat.code == "0106" else 1)
+        return [(row(c, LEAD), [row(d, ASSIST) for d in assists if d != c]) for c in choices], joint
 
     def _handle(self, life, cat, t, dispatcher, supervisor, *, first) -> int | None:
         """派单 → 签收 → 处置 → 办结, with recalls and returns; the resolve time or None."""
         r = self.rnd.random
         now = self.sim_now
         t = self._after(t, 0.15, 4)
-        tried: list[str] = []
+        tried: tuple[str, ...] = ()
         for attempt in range(3):
             if t >= now:
                 return None
             tasks = life.dispatch(t, dispatcher, self._departments(cat, exclude=tried))
             lead = tasks[0]
-            tried.append(self._dept_codes[lead.department_id])
+            tried += (self._dept_codes[lead.department_id],)
             t_sign = self._after(t, 8, 60) if r() < P_LATE_SIGN else self._after(t, 0.2, 6)
             if first and attempt == 0 and r() < P_RECALL:
                 t_recall = t + int(5 + r() * 55) * MINUTE

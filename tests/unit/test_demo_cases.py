@@ -1,15 +1,20 @@
-"""The demo generator's building blocks: exact deadline arithmetic, people, plan, seeds."""
+"""The demo generator: exact deadline arithmetic, people, plan, seeds, and the simulation."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pytest
+from shapely.geometry import Point, shape
 from sqlalchemy.dialects import sqlite
 
 from desktop.db.base import UTCDateTime
+from desktop.demo.case_points import GridPoints
+from desktop.demo.cases import CaseSimulator
+from desktop.demo.lifecycle import DayDeadlines
 from desktop.demo.people import PHONE_BLOCK, STAFF_PHONE_BLOCK, make_people, staff_phone
 from desktop.demo.plan import GridInfo, make_plan
 from desktop.demo.timefmt import US, DeadlineMath, Formatter, scale_nearest
@@ -154,3 +159,83 @@ def test_demo_strings_need_no_copy_escaping():
                if isinstance(s, str)]  # fmt: skip
     assert strings
     assert not [s for s in strings if any(ch in s for ch in "\t\n\r\\")]
+
+
+# ---- the simulation ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """A small county's World, made by desktop.demo.build's own steps (PostgreSQL's text
+    datetimes; tests switch to SQLite's integers with dataclasses.replace)."""
+    from desktop.db.engine import make_engine
+    from desktop.db.migrate import upgrade
+    from desktop.demo import build
+    from desktop.demo.bulk import BulkLoader
+    from desktop.demo.geography import generate_county
+
+    options = build.DemoOptions(seed=5, today=date(2025, 6, 30), cases=2000, grids=20)
+    county = generate_county(options.seed, **build.county_sizes(options.grids))
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('world') / 'world.sqlite'}")
+    try:
+        upgrade(engine)
+        with engine.connect() as conn, conn.begin():
+            made = build._reference(conn, BulkLoader(conn), options, options.today, county, {}, {})
+    finally:
+        engine.dispose()
+    return dataclasses.replace(made, integer_times=False)
+
+
+def test_copy_lines_are_copy_text_of_the_rows(world):
+    rows, copy = CaseSimulator(world), CaseSimulator(world, copy=True)
+    for k in range(world.plan.chunk_count):
+        assert copy.run_chunk(k).as_copy_text() == rows.run_chunk(k).as_copy_text(), k
+
+
+def test_a_chunk_depends_only_on_the_world_and_its_number(world):
+    world = dataclasses.replace(world, integer_times=True)
+    last = world.plan.chunk_count - 1
+    alone = CaseSimulator(world).run_chunk(last)
+    busy = CaseSimulator(world)
+    for k in range(world.plan.chunk_count):
+        rows = busy.run_chunk(k)
+    assert rows == alone
+    assert all(isinstance(r[18], int) for r in rows.cases)  # received_at as integer µs
+
+
+def test_day_deadlines_are_deadline_math():
+    math = DeadlineMath(WorkCalendar({date(2025, 10, 11): True}))
+    remembered = DayDeadlines(math)
+    rnd = random.Random(3)
+    for _ in range(5000):
+        start = 1_735_660_800 * US + rnd.randrange(0, 400 * 86_400) * US + rnd.choice(
+            [0, rnd.randrange(US)])  # fmt: skip
+        amount, unit = rnd.choice([1, 3, 5, 15, 60]), rnd.choice(list(DeadlineUnit))
+        assert remembered.deadline(start, amount, unit) == math.deadline(start, amount, unit)
+
+
+def test_case_points_lie_in_their_grids(world):
+    points = GridPoints(world.places)
+    grids = [k % len(world.places) for k in range(4000)]
+    lats, lngs = points.sample(np.random.default_rng(2), grids)
+    polygons = [shape(p.boundary) for p in world.places]
+    for grid, lat, lng in zip(grids, lats, lngs, strict=True):
+        assert polygons[grid].covers(Point(lng, lat)), grid
+    counts = np.bincount(grids, minlength=len(world.places))  # every grid drew its share
+    assert len(set(zip(lats, lngs, strict=True))) == len(grids) and counts.min() > 0
+
+
+def test_people_act_in_office_hours(world):
+    sim = CaseSimulator(world)
+    sim.run_chunk(0)
+    rnd = random.Random(4)
+    start = int(world.plan.received_us[0])
+    for _ in range(3000):
+        t = start + rnd.randrange(0, 300 * 86_400 * US)
+        at = sim._office(t)
+        local = datetime.fromtimestamp(at / US, tz=UTC) + timedelta(hours=8)
+        assert at >= t - t % US and at % US == 0
+        assert world.calendar.is_workday(local.date())
+        assert (8, 30) <= (local.hour, local.minute) and local.hour < 18
+        if at > t - t % US:  # it waited: for the next opening, never past one
+            assert local.hour < 10
