@@ -14,17 +14,19 @@ from collections import Counter
 import numpy as np
 import pytest
 import shapely
-from shapely.geometry import Point, shape
+from shapely.geometry import Point, Polygon, box, shape
 
-from desktop.demo import names
+from desktop.demo import names, tiling
 from desktop.demo.geography import (
     COUNTY_CODE,
     County,
     PointSampler,
     generate_county,
+    geojsons,
     iter_grids,
     iter_villages,
     random_point_in,
+    unions,
 )
 from desktop.domain.enums import GridKind
 
@@ -398,3 +400,146 @@ def test_twenty_thousand_points_are_quick(county: County) -> None:
     for i in picks:
         random_point_in(grids[i].boundary, rng)
     assert time.perf_counter() - start < 4.0  # typically well under 1 s
+
+
+# ---- the fast paths behind city scale -------------------------------------------------------
+
+
+def _square(x0: float, y0: float, side: float = 1.0) -> Polygon:
+    return box(x0, y0, x0 + side, y0 + side)
+
+
+def test_positions_count_within_runs() -> None:
+    assert tiling.positions(np.array([2, 0, 3])).tolist() == [0, 1, 0, 1, 2]
+
+
+def test_adjacency_needs_a_shared_edge_of_a_metre() -> None:
+    """A and B share an edge, B and C too; A and C only touch at a corner. On B's right side,
+    D shares a segment of 0.5 m (0.0005 km), too little to be a neighbour, and E one of 2 m."""
+    a, c = _square(0, 0), _square(1, 1)
+    b = Polygon([(1, 0), (2, 0), (2, 0.0005), (2, 0.0025), (2, 1), (1, 1)])
+    d = Polygon([(2, 0), (3, 0), (2, 0.0005)])
+    e = Polygon([(2, 0.0005), (3, 0.0015), (2, 0.0025)])
+    assert tiling._adjacency([a, b, c, d, e]).tolist() == [[0, 1], [1, 2], [1, 4]]
+
+
+def test_claim_grows_from_every_seed_at_once() -> None:
+    """On the path 0-1-2-3-4 (edges of length 1) seeds 0 and 4 meet in the middle; node 2 is
+    2 from both, a tie, which goes to the lower seed. An offset of 1.5 on seed 0 moves node 2
+    to seed 1 (3.5 against 2) but not node 1 (2.5 against 3)."""
+    graph = [[(1, 1.0)], [(0, 1.0), (2, 1.0)], [(1, 1.0), (3, 1.0)], [(2, 1.0), (4, 1.0)]]
+    graph.append([(3, 1.0)])
+    assert tiling._claim(graph, [0, 4], np.zeros(2)).tolist() == [0, 0, 0, 1, 1]
+    assert tiling._claim(graph, [0, 4], np.array([1.5, 0.0])).tolist() == [0, 0, 1, 1, 1]
+
+
+def test_claim_breaks_ties_by_seed_not_by_arrival() -> None:
+    """Node 3 is 2 from seed 0 (1.5 + 0.5 via node 2) and from seed 1 (0.5 + 1.5 via node
+    4); seed 1 gets there first in the search, but the tie still goes to seed 0."""
+    edges = [(0, 2, 1.5), (2, 3, 0.5), (1, 4, 0.5), (4, 3, 1.5)]
+    graph: list[list[tuple[int, float]]] = [[] for _ in range(5)]
+    for a, b, w in edges:
+        graph[a].append((b, w))
+        graph[b].append((a, w))
+    assert tiling._claim(graph, [0, 1], np.zeros(2)).tolist() == [0, 1, 0, 0, 1]
+
+
+def test_unions_merge_runs_and_refuse_broken_ones() -> None:
+    a, b, c = _square(0, 0), _square(1, 0), _square(5, 5)
+    merged = unions(np.array([a, b, c]), [2, 1])
+    assert merged[0].equals(box(0, 0, 2, 1)) and merged[1] is c
+    with pytest.raises(RuntimeError, match="vanished"):
+        unions(np.array([a]), [1, 0])
+    with pytest.raises(RuntimeError, match="MultiPolygon"):
+        unions(np.array([a, c]), [2])
+
+
+def test_geojsons_orient_and_round() -> None:
+    """Exterior counter-clockwise, hole clockwise (RFC 7946), 6 decimals."""
+    ring = [(0, 0), (0, 4.12345678), (4, 4.12345678), (4, 0)]  # clockwise
+    hole = [(1, 1), (2, 1), (2, 2), (1, 2)]  # counter-clockwise
+    (shape_,) = geojsons(np.array([Polygon(ring, [hole])]))
+    assert shape_ == {
+        "type": "Polygon",
+        "coordinates": [
+            [[0.0, 0.0], [4.0, 0.0], [4.0, 4.123457], [0.0, 4.123457], [0.0, 0.0]],
+            [[1.0, 1.0], [1.0, 2.0], [2.0, 2.0], [2.0, 1.0], [1.0, 1.0]],
+        ],
+    }
+
+
+HEXAGON = Polygon([(2, 0), (1, 1.7), (-1, 1.7), (-2, 0), (-1, -1.7), (1, -1.7)])  # area 10.2
+U = Polygon([(0, 0), (5, 0), (5, 4), (4, 4), (4, 2), (1, 2), (1, 4), (0, 4)])  # area 14
+
+
+def test_with_corners_adds_midpoints_of_the_longest_edges() -> None:
+    widened = tiling.with_corners(box(0, 0, 4, 1), 6)  # the two edges of 4 get a midpoint
+    assert list(widened.exterior.coords) == [
+        (4, 0), (4, 1), (2, 1), (0, 1), (0, 0), (2, 0), (4, 0)
+    ]  # fmt: skip
+    assert tiling.with_corners(HEXAGON, 5).equals_exact(HEXAGON, 0)  # enough already
+
+
+def test_wedges_from_the_middle_split_the_area_evenly() -> None:
+    """The hexagon's middle is (0, 0): three spokes to every other corner make three rhombi
+    of 3.4. The 4 x 1 box's middle is (2, 0.5); each edge sweeps 1, so two spokes to
+    opposite corners halve it."""
+    parts, made = tiling.wedges(
+        np.array([HEXAGON, box(0, 0, 4, 1)]), np.array([3, 2]), np.array([0, 0]), 6
+    )
+    assert made.tolist() == [3, 2]
+    expected = [
+        Polygon([(0, 0), (2, 0), (1, 1.7), (-1, 1.7)]),
+        Polygon([(0, 0), (-1, 1.7), (-2, 0), (-1, -1.7)]),
+        Polygon([(0, 0), (-1, -1.7), (1, -1.7), (2, 0)]),
+        Polygon([(2, 0.5), (4, 0), (4, 1), (0, 1)]),
+        Polygon([(2, 0.5), (0, 1), (0, 0), (4, 0)]),
+    ]
+    assert all(p.equals(e) for p, e in zip(parts, expected, strict=True))
+
+
+def test_wedges_need_a_corner_per_spoke() -> None:
+    triangle = Polygon([(0, 0), (3, 0), (0, 3)])
+    parts, made = tiling.wedges(np.array([triangle]), np.array([4]), np.array([0]), 6)
+    assert made.tolist() == [3] and shapely.area(parts).sum() == pytest.approx(4.5)
+
+
+def test_micro_split_turns_the_spokes_until_every_wedge_is_valid() -> None:
+    """The U's middle, (2.5, 1.571429), lies in its base but cannot see the corner (5, 4)
+    across the notch, so the first turns give a wedge that crosses itself; the fifth spokes,
+    to (4, 2) and (0, 0), both lie inside, and their wedges tile the U."""
+    first, _ = tiling.wedges(np.array([U]), np.array([2]), np.array([0]), 6)
+    assert not shapely.is_valid(first).all()
+    (parts,) = tiling.micro_split(np.array([U]), np.array([2]), 6)
+    hub = (2.5, 1.571429)
+    assert parts[0].equals(Polygon([hub, (4, 2), (1, 2), (1, 4), (0, 4), (0, 0)]))
+    assert parts[1].equals(Polygon([hub, (0, 0), (5, 0), (5, 4), (4, 4), (4, 2)]))
+
+
+def test_micro_split_refuses_a_grid_whose_middle_is_outside() -> None:
+    thin = Polygon([(0, 0), (5, 0), (5, 4), (4, 4), (4, 1), (1, 1), (1, 4), (0, 4)])
+    assert not thin.contains(thin.centroid)  # (2.5, 1.59), in the notch
+    with pytest.raises(RuntimeError, match="micro-grids"):
+        tiling.micro_split(np.array([thin]), np.array([2]), 6)
+
+
+def test_micro_grids_add_only_their_middle(county: County) -> None:
+    """Micro-grids are cut after the snapping: besides the grid's own corners they have one
+    vertex, their shared middle, so no border outside the grid ever changes."""
+    for grid in iter_grids(county):
+        if grid.micro_grids:
+            corners = {tuple(p) for p in grid.boundary["coordinates"][0]}
+            added = {tuple(p) for m in grid.micro_grids for p in m.boundary["coordinates"][0]}
+            (middle,) = added - corners
+            assert shape(grid.boundary).contains(Point(middle))
+
+
+def test_city_scale_county_is_quick_and_tiles() -> None:
+    """The sizes of county_sizes(7000), for a 1,000,000-case demo: 12.7 s before the fast paths."""
+    start = time.perf_counter()
+    c = generate_county(3, townships=17, villages=442, grids=7000, dedicated_grids=12)
+    assert time.perf_counter() - start < 7.0  # typically 2-3 s on two cores
+    grids = list(iter_grids(c))
+    assert len(grids) == 7000 and len(list(iter_villages(c))) == 442
+    _assert_tiles(c.boundary, [g.boundary for g in grids])
+    _assert_tiles(c.boundary, [t.boundary for t in c.townships])
