@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections import Counter
 
 import numpy as np
@@ -310,12 +309,6 @@ def test_other_seed_other_county(county: County) -> None:
     assert _dump(generate_county(SEED + 1)) != _dump(county)
 
 
-def test_generation_is_fast() -> None:
-    start = time.perf_counter()
-    generate_county(11)
-    assert time.perf_counter() - start < 3.0
-
-
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_other_seeds_tile_too(seed: int) -> None:
     c = generate_county(seed)
@@ -392,14 +385,12 @@ def test_random_points_are_reproducible(county: County) -> None:
     assert a == b
 
 
-def test_twenty_thousand_points_are_quick(county: County) -> None:
+def test_random_points_fall_inside_their_grid(county: County) -> None:
     rng = np.random.default_rng(4)
     grids = list(iter_grids(county))
-    picks = rng.integers(len(grids), size=20_000)
-    start = time.perf_counter()
-    for i in picks:
-        random_point_in(grids[i].boundary, rng)
-    assert time.perf_counter() - start < 4.0  # typically well under 1 s
+    for i in rng.integers(len(grids), size=2_000):
+        lat, lng = random_point_in(grids[i].boundary, rng)
+        assert shape(grids[i].boundary).covers(Point(lng, lat))
 
 
 # ---- the fast paths behind city scale -------------------------------------------------------
@@ -534,11 +525,9 @@ def test_micro_grids_add_only_their_middle(county: County) -> None:
             assert shape(grid.boundary).contains(Point(middle))
 
 
-def test_city_scale_county_is_quick_and_tiles() -> None:
-    """The sizes of county_sizes(7000), for a 1,000,000-case demo: 12.7 s before the fast paths."""
-    start = time.perf_counter()
+def test_city_scale_county_tiles() -> None:
+    """The sizes of county_sizes(7000), for a 1,000,000-case demo (its time: bench/load.py)."""
     c = generate_county(3, townships=17, villages=442, grids=7000, dedicated_grids=12)
-    assert time.perf_counter() - start < 7.0  # typically 2-3 s on two cores
     grids = list(iter_grids(c))
     assert len(grids) == 7000 and len(list(iter_villages(c))) == 442
     _assert_tiles(c.boundary, [g.boundary for g in grids])
