@@ -61,6 +61,9 @@ DISPUTE_RESULTS = ((R.MEDIATED, 72), (R.SOLVED, 10), (R.MEDIATION_FAILED, 2),
                    (R.OTHER_CHANNEL, 2))  # fmt: skip
 OTHER_RESULTS = ((R.SOLVED, 80), (R.PARTLY_SOLVED, 8), (R.MEDIATED, 2), (R.OUT_OF_SCOPE, 4),
                  (R.OTHER_CHANNEL, 6))  # fmt: skip
+# The same as plain strings (an enum's .value is a slow property).
+_DISPUTE_RESULTS = tuple((r.value, w) for r, w in DISPUTE_RESULTS)
+_OTHER_RESULTS = tuple((r.value, w) for r, w in OTHER_RESULTS)
 ACCEPT_DELAY_H = {  # (low, high) hours from receipt to the acceptance decision
     "walk_in": (0.03, 0.3), "phone": (0.1, 1.0), "hotline_12345": (0.3, 6),
     "grid_report": (0.2, 8), "online": (0.5, 12), "police_110": (0.1, 2),
@@ -261,13 +264,13 @@ class CaseSimulator(DepartmentWork):
         return seq[int(self.rnd.random() * len(seq))]
 
     def _result(self, cat: CategoryInfo) -> str:
-        table = DISPUTE_RESULTS if cat.is_dispute else OTHER_RESULTS
+        table = _DISPUTE_RESULTS if cat.is_dispute else _OTHER_RESULTS
         roll = self.rnd.random() * 100
         for result, weight in table:
             roll -= weight
             if roll < 0:
-                return result.value
-        return table[0][0].value
+                return result
+        return table[0][0]
 
     # ---- one case ----------------------------------------------------------------------
 
@@ -280,12 +283,13 @@ class CaseSimulator(DepartmentWork):
         received = self._received[li]
         short = self.org.center_short_names[center_id]
         number = f"{short}-{self._year[li]}-{self._serial[li]:06d}"
+        repeats = self._repeats_of.get(i)
         life = CaseLife(self.ids, self.dm, self.fmt, cat.rules, received, number, channel,
-                        "normal" if people < 50 else risk_for_group(people).value)  # fmt: skip
+                        "normal" if people < 50 else risk_for_group(people).value,
+                        bool(repeats))  # fmt: skip
         life.register(received, desk)
         case_id = i + 1
         original = self._repeat_of[li]
-        repeats = self._repeats_of.get(i)
         applicant = None
         if original >= 0:
             applicant = self._repeat(i, life, desk, original)

@@ -9,6 +9,8 @@ the organisation's ids.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from desktop.demo import texts
 from desktop.demo.org import route_for
 from desktop.demo.timefmt import DAY_US, LOCAL_OFFSET_US, US, local_day
@@ -30,6 +32,7 @@ P_APPROVE = 0.85
 P_SUSPEND = 0.015
 P_SUPERVISE_LATE = 0.5
 P_SUPERVISE = 0.01
+_WHEN = itemgetter(0)
 
 
 class DepartmentWork:
@@ -45,10 +48,14 @@ class DepartmentWork:
         leads, joint = route
         r = self.rnd.random
         lead, pool = leads[int(r() * len(leads))]
-        if pool and r() < joint:
-            k = 1 if len(pool) < 2 or r() < 0.7 else 2
-            return [lead, *self.rnd.sample(pool, k)]
-        return [lead]
+        if not pool or r() >= joint:
+            return [lead]
+        n = len(pool)
+        first = int(r() * n)
+        if n < 2 or r() < 0.7:
+            return [lead, pool[first]]
+        second = int(r() * (n - 1))  # another of the pool, uniformly
+        return [lead, pool[first], pool[second + (second >= first)]]
 
     def _route(self, cat, exclude):
         """(leads, chance of a joint dispatch) of a category; each lead with its own pool of
@@ -136,7 +143,7 @@ class DepartmentWork:
         for task in assists:
             if task.status == "in_progress":
                 schedule.append((self._office(t + int(span * (0.1 + 0.6 * r()))), "report", task))
-        schedule.sort(key=lambda item: item[0])
+        schedule.sort(key=_WHEN)
         latest = t
         for at, what, task in schedule:
             if at >= now:
@@ -164,7 +171,7 @@ class DepartmentWork:
         if stuck:
             return None
         t_res = self._office(max(t_res, latest + 10 * MINUTE))
-        if t_res >= now or any(task.active for task in assists):
+        if t_res >= now or (assists and any(task.active for task in assists)):
             return None
         life.resolve(t_res, lead, self._result(cat))
         return t_res

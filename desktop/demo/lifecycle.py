@@ -77,7 +77,7 @@ class CaseLife(TaskSteps):
 
     events: (at, kind, actor, task, from, to, note, data) in the order the steps happened;
     sort them by `at` (stably) for the timeline. history: (at, status, result, resolved_at)
-    after each status move, which a repeat reads of its original.
+    after each status move, which a repeat reads of its original (kept for originals only).
     """
 
     # What a new case has not set yet (class defaults: a case is made a million times).
@@ -96,6 +96,7 @@ class CaseLife(TaskSteps):
         number: str,
         channel: str,
         risk: str,
+        original: bool = False,
     ):
         self.ids = ids  # the running id counters (tasks, extensions)
         self.dm = dm
@@ -109,7 +110,7 @@ class CaseLife(TaskSteps):
         self.events: list[tuple] = []
         self.tasks: list[Task] = []
         self.extensions: list[Extension] = []
-        self.history: list[tuple] = []
+        self.history: list[tuple] | None = [] if original else None
 
     # ---- intake (desktop.services.intake / workflow) -----------------------------------
 
@@ -121,7 +122,8 @@ class CaseLife(TaskSteps):
         self.status = S_REGISTERED
         data = f'{{"channel": "{self.channel}", "risk": "{self.risk}"}}'
         self.events.append((at, K_REGISTER, actor, None, None, S_REGISTERED, None, data))
-        self.history.append((at, S_REGISTERED, None, None))
+        if self.history is not None:
+            self.history.append((at, S_REGISTERED, None, None))
 
     def start_resolve_clock(self, accepted_at):
         start_event, amount, unit = self.rules[RESOLVE]

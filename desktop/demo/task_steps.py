@@ -85,7 +85,8 @@ class TaskSteps:
         """A step that changes the case's status: an event and a history entry."""
         self.events.append((at, kind, actor, task, self.status, to, note, data))
         self.status = to
-        self.history.append((at, to, self.result, self.resolved_at))
+        if self.history is not None:
+            self.history.append((at, to, self.result, self.resolved_at))
 
     def _deadline(self, clock, start):
         _, amount, unit = self.rules[clock]
