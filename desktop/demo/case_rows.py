@@ -1,7 +1,9 @@
 """Turning simulated cases into rows: parties, addresses, titles, points, and the tuples.
 
-Rows are tuples in the column order below, datetimes already as stored text, so the bulk
-loader never converts a value in Python.
+Rows are tuples in the column order below, datetimes already in their stored form
+(Formatter.db: integer µs for SQLite), so the bulk loader never converts a value in Python.
+PostgreSQL's workers write COPY lines instead (desktop.demo.case_copy); copy_text is the
+reference those lines are tested against.
 """
 
 from __future__ import annotations
@@ -94,7 +96,6 @@ class RowMaker:
     """The non-workflow facts of a case (people, place, words) and its rows as tuples."""
 
     def __init__(self, places: list[GridPlace], county_id: int, today) -> None:
-        self.places = places
         self.county_id = county_id
         self.today = today
         self.points = GridPoints(places)

@@ -152,7 +152,6 @@ class CaseSimulator(DepartmentWork):
         org = self.org = world.org
         self.seed = world.seed
         self.categories = world.categories
-        self.places = world.places
         self.calendar = world.calendar
         self.sim_now = world.sim_now
         self.blocks = Blocks.for_chunk_size(plan.largest_chunk)
