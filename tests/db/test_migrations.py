@@ -88,6 +88,9 @@ def test_postgresql_codes_compare_bytewise_and_kind_index_gone(pg_only_url):
             ).all())
             indexes = {name for (name,) in conn.exec_driver_sql(
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'case_events'")}
+            repeat_index = conn.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_cases_repeat_of_id'"
+            ).scalar()
         assert {name: collations.get(name) for name in (
             "cases.number", "cases.status", "case_tasks.status", "case_parties.name",
             "case_parties.phone", "case_parties.id_number")} == dict.fromkeys((
@@ -95,5 +98,6 @@ def test_postgresql_codes_compare_bytewise_and_kind_index_gone(pg_only_url):
             "case_parties.phone", "case_parties.id_number"), "C")
         assert "cases.title" not in collations
         assert indexes == {"pk_case_events", "uq_case_events_case_id_seq"}
+        assert "WHERE (repeat_of_id IS NOT NULL)" in repeat_index
     finally:
         engine.dispose()

@@ -43,6 +43,12 @@ class Case(Base):
             sqlite_where=text("claimed_by_id IS NULL"),
             postgresql_where=text("claimed_by_id IS NULL"),
         ),
+        # Only a few cases in a hundred are repeats: the index holds just those.
+        Index(
+            "ix_cases_repeat_of_id", "repeat_of_id",
+            sqlite_where=text("repeat_of_id IS NOT NULL"),
+            postgresql_where=text("repeat_of_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +86,7 @@ class Case(Base):
     supervised: Mapped[bool] = mapped_column(Boolean, default=False)  # manual 督办
     result: Mapped[str | None] = mapped_column(String(24))
     satisfaction: Mapped[str | None] = mapped_column(String(16))
-    repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    repeat_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     claimed_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -10,7 +10,8 @@ Create Date: 2026-11-21
   the integers as integers; databases created from now on declare BIGINT.
 - PostgreSQL: case numbers, statuses and party names, phones and ID numbers compare byte
   by byte (COLLATE "C"), which rebuilds their indexes.
-- Both: ix_case_events_kind_at is dropped (no query used it).
+- Both: ix_case_events_kind_at is dropped (no query used it); ix_cases_repeat_of_id holds
+  only the repeats.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -59,8 +60,16 @@ def _convert(convert) -> None:
         op.execute(f'UPDATE {table} SET {assignments}')
 
 
+def _repeat_index(where: str | None) -> None:
+    op.drop_index('ix_cases_repeat_of_id', table_name='cases')
+    condition = {} if where is None else {
+        'sqlite_where': sa.text(where), 'postgresql_where': sa.text(where)}
+    op.create_index('ix_cases_repeat_of_id', 'cases', ['repeat_of_id'], **condition)
+
+
 def upgrade() -> None:
     op.drop_index('ix_case_events_kind_at', table_name='case_events')
+    _repeat_index('repeat_of_id IS NOT NULL')
     if op.get_bind().dialect.name == 'sqlite':
         _convert(_to_integer)
         return
@@ -75,3 +84,4 @@ def downgrade() -> None:
         for table, column, length in CODES:
             op.alter_column(table, column, type_=sa.String(length))
     op.create_index('ix_case_events_kind_at', 'case_events', ['kind', 'at'], unique=False)
+    _repeat_index(None)
