@@ -58,7 +58,7 @@ def measure(backend: str, url: str, runs: int) -> None:
 def measure_queue(name: str, common: dict, sort: Sort, runs: int) -> None:
     total = queues.count(**common)
     pages = -(-total // PAGE)
-    deep = min(DEEP, max(pages // 2, 2))
+    deep = DEEP if pages > DEEP else max(pages // 2, 2)
     # The cursor of page deep - 1's last row: where page `deep` starts (not timed).
     before = queues.page_by_offset(**common, sort=sort, offset=(deep - 2) * PAGE, limit=PAGE)
     after = before.cursor
