@@ -8,14 +8,17 @@ Targets: 20,000 cases ≤ 20 s on SQLite; 1,000,000 cases ≤ 120 s on SQLite an
 PostgreSQL, with events and parties; ≤ 300 MB per million cases with indexes. PostgreSQL
 runs on a private throwaway server (bench/pgserver.py) unless GOVDESK_TEST_PG_URL is set.
 
-Measured on the 2-core development machine (shared, so ±20 %), November 2026:
-  20,000 cases / 600 grids:     SQLite 3.1 s, 46 MB;  PostgreSQL 3.9 s, 59 MB
-  1,000,000 cases / 7,000 grids: SQLite 89 s, 2.28 GB; PostgreSQL 88 s, 2.40 GB
-  (1M: county 12 s, waiting for simulation ~30 s, writing 16–18 s, indexes 25 s;
+Measured on the 2-core development machine (shared, so ±10 %), 21 November 2026:
+  1,000,000 cases / 7,000 grids: SQLite 52 s, 1.56 GB; PostgreSQL 55 s (55–59 s), 2.24 GB
+  (PostgreSQL: county 1.6 s, waiting for simulation 18 s, writing 16 s, indexes 16.5 s;
   5.7 million events, 1.3 million parties, 8.9 million rows in all)
-The size target is out of reach with full histories: events alone are ~690 B (SQLite) /
-~800 B (PostgreSQL) per case, the case row 500 / 380 B (twelve datetime columns are
-26-byte text on SQLite).
+  before this round: SQLite 89 s, 2.28 GB; PostgreSQL 92 s, 2.44 GB (county 12.7 s,
+  simulation 31 s, writing 17 s, indexes 27 s, 12.5 s of them for ix_case_events_kind_at)
+  bytes per case with indexes, SQLite / PostgreSQL: cases 541 / 678, events 677 / 1,059,
+  parties 233 / 327, tasks 98 / 150.
+The size target is out of reach with full histories: the case row with the indexes its
+queues need already takes more than 300 bytes, before any of its 5.7 events (each ~100
+bytes on SQLite; on PostgreSQL 28 bytes of row header and two index entries each).
 """
 
 from __future__ import annotations

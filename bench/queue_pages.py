@@ -10,10 +10,15 @@ first page, page 10,000 and last page by keyset; the same page 10,000 by OFFSET 
 same indexes) as the baseline; the count; the ordered ids.
 Each figure is the median of several runs after a warm-up.
 
-Measured at 1,000,000 cases (2-core machine): keyset page 10,000 3.1 ms on SQLite vs OFFSET
-123 ms (40x); 4.8 ms on PostgreSQL vs 132 ms (27x); count 60 / 113 ms; 1M ordered ids
-0.9 / 0.8 s. (SQLite needs full ANALYZE statistics for county-scoped lists to walk
-ix_cases_received instead of sorting a million rows: 100 ms a page without them.)
+Measured at 1,000,000 cases (2-core machine, 21 November 2026), SQLite / PostgreSQL:
+  whole list: keyset page 10,000 2.9–3.3 / 5.0–7.4 ms vs OFFSET 97 / 116 ms (30–34x /
+  16–24x); first and last pages 3 / 5–9 ms; count 56 / 116 ms; 1M ordered ids 0.87 / 0.8 s.
+  closed newest first (772k): keyset page 10,000 3.0 / 4.8 ms vs OFFSET 23 / 131 ms
+  (7.8x / 27.6x); count 49 / 138 ms. SQLite's OFFSET here walks the covering index
+  (county_id, status, received_at) at 60 ns a row, and a keyset page costs ~3 ms whatever
+  its depth: mostly building the statements and rows in Python (three queries a page).
+(SQLite needs full ANALYZE statistics for county-scoped lists to walk ix_cases_received
+instead of sorting a million rows: 100 ms a page without them.)
 """
 
 from __future__ import annotations
