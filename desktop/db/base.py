@@ -21,7 +21,7 @@ MICROSECOND = timedelta(microseconds=1)
 class UTCDateTime(TypeDecorator):
     """Always returned timezone-aware UTC. PostgreSQL stores a naive UTC `timestamp`;
     SQLite stores integer microseconds since 1970 (8 bytes instead of 26 of text: about a
-    quarter of a million-case database), which still sort and compare as instants."""
+    fifth of a million-case database), which still sort and compare as instants."""
 
     impl = DateTime
     cache_ok = True
