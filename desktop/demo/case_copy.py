@@ -1,12 +1,14 @@
 """Simulated cases written straight as PostgreSQL COPY text (the "copy" encoding).
 
-RowMaker makes tuples, and copy_text turns each value into text with a str() call. For the
-million-case load on PostgreSQL the workers skip the tuples and write each row's line with
-one f-string: the case id is turned into text once per case, NULL only where a column can be
-empty, and datetimes once per instant (Formatter.db, as for the tuples). Same columns, same
-values: a unit test checks the lines against copy_text of RowMaker's tuples.
+For the million-case load on PostgreSQL the workers skip RowMaker's tuples and write each
+row's line with one f-string: the case id is turned into text once per case, NULL only where
+a column can be empty, and datetimes once per instant (Formatter.db, as for the tuples).
+Same columns, same values: a unit test checks the lines against the COPY text of RowMaker's
+tuples.
 
-No escaping: the demo's strings hold no tab, newline or backslash (see copy_text).
+No escaping: the demo's strings come from fixed pools that hold no tab, newline or backslash
+(a unit test checks the pools); booleans print as True/False, which PostgreSQL reads as
+booleans; floats print exactly (repr).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Rows are tuples in the column order below, datetimes already in their stored form
 (Formatter.db: integer µs for SQLite), so the bulk loader never converts a value in Python.
-PostgreSQL's workers write COPY lines instead (desktop.demo.case_copy); copy_text is the
-reference those lines are tested against.
+PostgreSQL's workers write COPY lines instead (desktop.demo.case_copy); a unit test checks
+those lines against the COPY text of these tuples.
 """
 
 from __future__ import annotations
@@ -67,29 +67,12 @@ class ChunkRows:
             ("extension_requests", EXTENSION_COLUMNS, self.extensions),
         )
 
-    def as_copy_text(self) -> CopyChunk:
-        """The same rows as PostgreSQL COPY text, built where the rows were made."""
-        return CopyChunk(
-            [(name, columns, copy_text(rows), len(rows)) for name, columns, rows in self.tables()]
-        )
-
 
 @dataclass
 class CopyChunk:
     """A chunk encoded for COPY: (table name, columns, text, row count) per table."""
 
     payloads: list[tuple[str, tuple[str, ...], bytes, int]]
-
-
-def copy_text(rows: list[tuple]) -> bytes:
-    """COPY text format. The demo's strings come from fixed pools that hold no tab, newline
-    or backslash (a unit test checks the pools), so values need no escaping; booleans print
-    as True/False, which PostgreSQL reads as booleans; floats print exactly (repr)."""
-    if not rows:
-        return b""
-    lines = ["\t".join(["\\N" if v is None else str(v) for v in row]) for row in rows]
-    lines.append("")
-    return "\n".join(lines).encode()
 
 
 class RowMaker:

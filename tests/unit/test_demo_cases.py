@@ -186,10 +186,19 @@ def world(tmp_path_factory):
     return dataclasses.replace(made, integer_times=False)
 
 
+def _copy_text(rows: list[tuple]) -> bytes:
+    """COPY text of tuples, value by value (no escaping: the demo's pools hold no tab,
+    newline or backslash)."""
+    return "".join("\t".join("\\N" if v is None else str(v) for v in row) + "\n"
+                   for row in rows).encode()  # fmt: skip
+
+
 def test_copy_lines_are_copy_text_of_the_rows(world):
     rows, copy = CaseSimulator(world), CaseSimulator(world, copy=True)
     for k in range(world.plan.chunk_count):
-        assert copy.run_chunk(k).as_copy_text() == rows.run_chunk(k).as_copy_text(), k
+        expected = [(name, columns, _copy_text(data), len(data))
+                    for name, columns, data in rows.run_chunk(k).tables()]  # fmt: skip
+        assert copy.run_chunk(k).as_copy_text().payloads == expected, k
 
 
 def test_a_chunk_depends_only_on_the_world_and_its_number(world):
