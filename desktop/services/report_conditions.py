@@ -13,7 +13,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, func, not_, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    and_,
+    cast,
+    func,
+    not_,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from desktop.clock import CHINA
@@ -166,6 +177,7 @@ def lead_department():
         )
         .order_by(CaseTask.id.desc())
         .limit(1)
+        .correlate_except(CaseTask)  # to `cases` however deep it is nested
         .scalar_subquery()
     )
 
@@ -175,6 +187,7 @@ def top_category():
     return (
         select(func.coalesce(Category.parent_id, Category.id))
         .where(Category.id == Case.category_id)
+        .correlate_except(Category)
         .scalar_subquery()
     )
 
@@ -208,7 +221,7 @@ def local_day_number(session: Session, column):
     if session.get_bind().dialect.name == "sqlite":
         # UTCDateTime stores integer microseconds on SQLite, where "/" of two integers is
         # integer division (a plain operator: `//` would need SQLite's optional FLOOR).
-        micros = (column + offset * 1_000_000).self_group()
+        micros = (type_coerce(column, BigInteger()) + offset * 1_000_000).self_group()
         return micros.op("/", return_type=Integer())(86_400 * 1_000_000)
     seconds = func.extract("epoch", column) + offset
     return cast(func.floor(seconds / 86_400), Integer)

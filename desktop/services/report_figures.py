@@ -132,7 +132,7 @@ def _workday_table(session: Session, period: Period, calendar: WorkCalendar, nam
         rows.append(((day - _EPOCH).days, running))
         day += timedelta(days=1)
     table = values(column("day", Integer), column("n", Integer), name=name)
-    return table.data(rows)
+    return table.data(rows).cte(name)
 
 
 # ---------------------------------------------------------------------------- figures

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.db.models import Case, CaseParty, Category, Department, Grid, Jurisdiction
 from desktop.domain.enums import PartyRole
@@ -40,12 +40,15 @@ def ageing_counts(*, session: Session, principal: Principal, period: Period) -> 
 
 
 def _applicant(column):
+    """A column of the case's first applicant, as a scalar subquery correlated to `cases`."""
+    party = aliased(CaseParty)
     first = (
-        select(func.min(CaseParty.id))
-        .where(CaseParty.case_id == Case.id, CaseParty.role == str(PartyRole.APPLICANT))
+        select(func.min(party.id))
+        .where(party.case_id == Case.id, party.role == str(PartyRole.APPLICANT))
+        .correlate_except(party)
         .scalar_subquery()
     )
-    return select(column).where(CaseParty.id == first).scalar_subquery()
+    return select(column).where(CaseParty.id == first).correlate_except(CaseParty).scalar_subquery()
 
 
 @dataclass(frozen=True)
