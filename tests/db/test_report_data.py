@@ -10,6 +10,7 @@ import pytest
 
 from desktop.domain.enums import Channel
 from desktop.domain.metrics import Ageing, Dimension, Metric
+from desktop.errors import GovDeskError
 from desktop.services import report_period as rp
 from desktop.services.report_data import build_report, find_center, top_center
 from desktop.services.report_drilldown import Side, ageing_ids, drilldown
@@ -23,7 +24,6 @@ from desktop.services.report_lists import (
     repeat_places,
 )
 from desktop.services.report_targets import center_targets, set_center_target
-from desktop.errors import GovDeskError
 from tests.db.report_dataset import Dataset, build
 
 W40 = rp.parse_week("2026-W40")  # National Day week
