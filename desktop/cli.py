@@ -62,9 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal_set.add_argument("kind", help="holiday (放假) 或 workday (调休上班)")
     cal_set.add_argument("--note", help="备注, 如 元旦")
     cal_set.set_defaults(handler=cmd_calendar_set)
-    cal_import = cal_sub.add_parser(
-        "import", help="从 CSV 导入 (日期,类型[,备注]), 全部成功或全部不导入"
-    )
+    cal_import = cal_sub.add_parser("import", help="从 CSV 导入 (日期,类型[,备注]), 全部成功或全部不导入")
     cal_import.add_argument("file", type=Path)
     cal_import.set_defaults(handler=cmd_calendar_import)
     cal_list = cal_sub.add_parser("list", help="列出已录入的日期")
@@ -76,11 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = user_sub.add_parser("add", help="新建账号 (首次登录须修改密码)")
     add.add_argument("username")
     add.add_argument("--name", required=True, help="姓名")
-    add.add_argument(
-        "--roles",
-        required=True,
-        help="角色, 逗号分隔: desk,dispatcher,department,supervisor,trainer,admin",
-    )
+    add.add_argument("--roles", required=True, help="角色, 逗号分隔: desk,dispatcher,department,"
+                     "supervisor,trainer,admin")
     add.add_argument("--jurisdiction", required=True, help="辖区代码 (12 位)")
     add.add_argument("--password", required=True, help="初始密码")
     add.set_defaults(handler=cmd_user_add)
@@ -286,13 +281,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         jid = session.scalar(select(Jurisdiction.id).where(Jurisdiction.code == args.jurisdiction))
         if jid is None:
             raise GovDeskError("field.required", field="jurisdiction")
-        create_user(
-            session=session,
-            username=args.username,
-            display_name=args.name,
-            password=args.password,
-            roles=roles,
-            jurisdiction_id=jid,
-        )
+        create_user(session=session, username=args.username, display_name=args.name,
+                    password=args.password, roles=roles, jurisdiction_id=jid)
     print(f"已新建账号 {args.username}")
     return 0
