@@ -15,14 +15,12 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Center
 from desktop.domain.enums import NamedQueue
-from desktop.labels import label
-from desktop.services.case_export import export_rows
-from desktop.services.case_filters import CaseFilter
+from desktop.services.case_filters import CaseFilter, Sort
 from desktop.services.meta import clock_for
 from desktop.services.report_data import build_report, center_principal
 from desktop.services.report_lists import detail_rows
 from desktop.services.report_period import Period
-from reports.export import export_workbook
+from reports.case_list import write_case_list
 from reports.workbook import write_report
 
 Progress = Callable[[str], None]
@@ -59,14 +57,13 @@ def report_file(*, session: Session, center: Center, period: Period, path: Path,
 
 def export_file(*, session: Session, center: Center, queue: NamedQueue, path: Path, actor: str,
                 progress: Progress | None = None) -> Written:  # fmt: skip
-    """Every case of a named queue, for the whole center, streamed to a workbook."""
+    """Every case of a named queue, for the whole center: the case list's own export (A1)."""
     say = progress or (lambda _text: None)
     started = time.perf_counter()
     principal = center_principal(session, center, actor)
-    now = clock_for(session).now()
-    rows = export_rows(session=session, principal=principal, filter=CaseFilter(queue=queue),
-                       now=now)  # fmt: skip
-    title = f"{center.name} {label('named_queue', str(queue))}案件清单"
-    count = export_workbook(rows, path, title=title,
-                            progress=lambda n: say(f"已写入 {n:,} 件"))  # fmt: skip
-    return Written(Path(path), count, time.perf_counter() - started)
+    result = write_case_list(
+        session=session, principal=principal, filter=CaseFilter(queue=queue), sort=Sort(),
+        path=path, report=lambda done, total, _text: say(f"已写入 {done:,} / {total:,} 件"),
+        cancelled=lambda: False, now=clock_for(session).now(),
+    )  # fmt: skip
+    return Written(Path(path), result.rows if result else 0, time.perf_counter() - started)

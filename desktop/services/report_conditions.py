@@ -88,30 +88,37 @@ def on_time() -> ColumnElement[bool]:
     return or_(Case.due_at.is_(None), Case.first_resolved_at <= Case.due_at)
 
 
-def open_at(end: datetime) -> ColumnElement[bool]:
-    """Received before `end` and neither first-resolved nor rejected by then.
-
-    Written as two index-friendly branches: cases never resolved (by status), and cases
-    first resolved at or after `end`.
+def open_branches(end: datetime, *, received_before: bool = True) -> list[ColumnElement[bool]]:
+    """Cases open at `end` (received before it, neither first-resolved nor rejected by then),
+    as branches that each read one index: open now (by status), rejected only after `end`,
+    and first resolved at or after `end` (branches may overlap: they are only ever ORed).
+    Kept as a flat OR so both databases combine the indexes instead of scanning everything
+    received before `end`.
     """
-    never_resolved = and_(
-        Case.first_resolved_at.is_(None),
-        or_(Case.status.in_(_OPEN),
-            and_(Case.status == str(Status.REJECTED), Case.closed_at >= end)),
-    )  # fmt: skip
-    return and_(Case.received_at < end, or_(never_resolved, Case.first_resolved_at >= end))
+    before = [Case.received_at < end] if received_before else []
+    never = Case.first_resolved_at.is_(None)
+    not_by_end = or_(never, Case.first_resolved_at >= end)  # not indexable: (status, …) is
+    return [
+        and_(Case.status.in_(_OPEN), not_by_end, *before),
+        and_(Case.status == str(Status.REJECTED), never, Case.closed_at >= end, *before),
+        and_(Case.first_resolved_at >= end, *before),
+    ]
+
+
+def open_at(end: datetime) -> ColumnElement[bool]:
+    return or_(*open_branches(end))
 
 
 def overdue_at(end: datetime) -> ColumnElement[bool]:
     """超期件 as of `end`: open at `end` with the deadline as it stands now before `end`.
 
     A case suspended (挂起) since before `end` has no running clock and is not overdue.
+    A deadline never precedes the receipt, so `due_at < end` implies "received before `end`"
+    (left out: SQLite would walk the receipt index instead of the three small ranges).
     """
-    return and_(
-        open_at(end),
-        Case.due_at < end,
-        or_(Case.suspended_at.is_(None), Case.suspended_at >= end),
-    )
+    running = or_(Case.suspended_at.is_(None), Case.suspended_at >= end)
+    branches = open_branches(end, received_before=False)
+    return or_(*(and_(branch, Case.due_at < end, running) for branch in branches))
 
 
 def part_condition(part: Part, period: Period) -> ColumnElement[bool]:
