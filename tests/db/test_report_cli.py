@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.db.models import AuditEntry
+from desktop.db.models import AuditEntry, Case
 from tests.db.report_dataset import build
 
 
@@ -38,6 +38,8 @@ def test_weekly_report_writes_the_workbook_and_audits_the_os_user(
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_monthly_report_and_overdue_export(db_url, session_factory, county, tmp_path):
+    with session_factory.begin() as s:
+        s.get(Case, county.ids["c3"]).title = "=SUM(1,2)"
     month = tmp_path / "月报.xlsx"
     assert main(["--db", db_url, "report", "monthly", "--month", "2026-09", "--center", "测试",
                  "-o", str(month), "--no-detail"]) == 0  # fmt: skip
@@ -47,7 +49,10 @@ def test_monthly_report_and_overdue_export(db_url, session_factory, county, tmp_
     )
     export = tmp_path / "超期件.xlsx"
     assert main(["--db", db_url, "report", "export", "--queue", "overdue", "-o", str(export)]) == 0
-    rows = list(load_workbook(export)["案件清单"].iter_rows(min_row=3, values_only=True))
+    sheet = load_workbook(export).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    nasty = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value == "=SUM(1,2)"]
+    assert [c.data_type for c in nasty] == ["s"]  # a title typed as a formula stays text
     # the overdue queue now (real clock, after Jan 2027 deadlines pass or not): every open,
     # running case whose deadline has passed: c3 c5 c9 c13 c16 by 30 Nov 2026 or later
     assert {r[0] for r in rows} >= {"R2026-0003", "R2026-0005", "R2026-0009", "R2026-0013"}
