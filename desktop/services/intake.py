@@ -189,22 +189,28 @@ def _carry_on(session, principal, case_id, now, save_as, repeat_of_id, result, n
     return tuple(sorted(changed))
 
 
-def _validated_party(party: NewParty, row: int, channel: Channel) -> dict:
-    def checked(validate, value: str, name: str) -> str:
+def _validated_party(party, row: int | None = None, channel: Channel | None = None) -> dict:
+    """A party's columns, validated; `party` is a NewParty or anything with its fields
+    (case_edit's PartyChange). Refusals carry `party=row` when a row is given."""
+
+    def where(field: str) -> dict:
+        return {"field": field} if row is None else {"field": field, "party": row}
+
+    def checked(validate, value: str, field: str) -> str:
         try:
             return validate(value)
         except GovDeskError as err:
-            raise GovDeskError(err.code, **err.params, field=name, party=row) from None
+            raise GovDeskError(err.code, **err.params, **where(field)) from None
 
     name = party.name.strip()
-    if party.anonymous:
-        if Channel(channel) not in ANONYMOUS_CHANNELS:
-            raise GovDeskError("intake.anonymous_channel", field="party_name", party=row)
+    if getattr(party, "anonymous", False):
+        if channel is None or Channel(channel) not in ANONYMOUS_CHANNELS:
+            raise GovDeskError("intake.anonymous_channel", **where("party_name"))
         if PartyRole(party.role) != PartyRole.APPLICANT:
-            raise GovDeskError("intake.anonymous_role", field="party_name", party=row)
+            raise GovDeskError("intake.anonymous_role", **where("party_name"))
         name = ""
     elif not name:
-        raise GovDeskError("field.required", field="party_name", party=row)
+        raise GovDeskError("field.required", **where("party_name"))
     return {
         "role": str(party.role),
         "name": name,
