@@ -14,6 +14,15 @@ from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
 from desktop.db.models.geo import Grid, GridMember, Jurisdiction
 from desktop.db.models.meta import AppMeta
 from desktop.db.models.org import Center, Department, Staff, Window
+from desktop.db.models.roster import (
+    CheckIn,
+    RosterRule,
+    RosterRuleStaff,
+    RosterSettings,
+    RotaDuty,
+    RotaFlag,
+    RotaMonth,
+)
 
 __all__ = [
     "AppMeta",
@@ -24,6 +33,7 @@ __all__ = [
     "CaseEvent",
     "CaseParty",
     "CaseTask",
+    "CheckIn",
     "Category",
     "Center",
     "DeadlineRule",
@@ -32,6 +42,12 @@ __all__ = [
     "Grid",
     "GridMember",
     "Jurisdiction",
+    "RosterRule",
+    "RosterRuleStaff",
+    "RosterSettings",
+    "RotaDuty",
+    "RotaFlag",
+    "RotaMonth",
     "Staff",
     "User",
     "UserRole",
