@@ -6,7 +6,7 @@
     .venv/bin/python bench/simulate.py --profile 30           # the 30 costliest functions
 
 The World is built as desktop.demo.build does (county, catalog, organisation, plan of
---cases cases) in a throwaway SQLite database; then week chunks spread over the six months
+--cases cases) in a throwaway SQLite database; then week chunks spread over the history
 are simulated in this process, set up as a worker process of the load is
 (desktop.demo.producer), until --simulate cases are done. Figures are CPU time
 (process_time) per case, the best of --runs runs:

@@ -36,7 +36,7 @@ from desktop.demo.county_writer import (
     county_rows,
 )
 from desktop.demo.geography import generate_county
-from desktop.demo.plan import first_day, make_plan, sim_now_us, to_day_number
+from desktop.demo.plan import DEFAULT_MONTHS, first_day, make_plan, sim_now_us, to_day_number
 from desktop.demo.producer import Cancelled, SqliteChunk, default_workers, produce
 from desktop.demo.timefmt import DAY_US, LOCAL_OFFSET_US, Formatter
 from desktop.domain.enums import ClockKind
@@ -64,6 +64,7 @@ class DemoOptions:
     today: date | None = None  # None: today on the real clock (China time)
     cases: int = DEFAULT_CASES
     grids: int = DEFAULT_GRIDS
+    months: int = DEFAULT_MONTHS  # history length before --today
     reset: bool = False
     if_missing: bool = False
     workers: int | None = None  # processes simulating cases; None: 2 from PARALLEL_FROM on
@@ -194,7 +195,7 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     """Empty the tables, drop the indexes, write the catalog, county and organisation."""
     mark = time.perf_counter()
     rng = np.random.default_rng(np.random.SeedSequence([options.seed, 1]))
-    start_day = to_day_number(first_day(today))
+    start_day = to_day_number(first_day(today, options.months))
     integer_times = loader.backend == "sqlite"  # see desktop.db.base.UTCDateTime
     created_at = Formatter(integers=integer_times).db(start_day * DAY_US - LOCAL_OFFSET_US)
     tables = all_tables()
@@ -228,7 +229,8 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
     timings["reference"] = time.perf_counter() - mark
     mark = time.perf_counter()
     plan = make_plan(rng, options.cases, today, calendar, [c.code for c in categories],
-                     [p.info for p in geo.places], org.township_center_ids)  # fmt: skip
+                     [p.info for p in geo.places], org.township_center_ids,
+                     options.months)  # fmt: skip
     timings["plan"] = time.perf_counter() - mark
     return World(
         seed=options.seed, plan=plan, categories=categories, places=geo.places, org=org,
@@ -313,5 +315,5 @@ def _stamp_training(conn: Connection, options: DemoOptions, today: date) -> None
 def _mark_complete(conn: Connection, options: DemoOptions, today: date) -> None:
     """The build mark, last: its presence means the demo database is complete."""
     build = {"seed": options.seed, "today": today.isoformat(), "cases": options.cases,
-             "grids": options.grids}  # fmt: skip
+             "grids": options.grids, "months": options.months}  # fmt: skip
     conn.execute(insert(AppMeta).values(key=BUILD_KEY, value=json.dumps(build, sort_keys=True)))

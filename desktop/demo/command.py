@@ -9,6 +9,7 @@ from datetime import date
 from desktop import settings as app_settings
 from desktop.demo import org
 from desktop.demo.build import DEFAULT_CASES, DEFAULT_GRIDS, DemoOptions, build_demo
+from desktop.demo.plan import DEFAULT_MONTHS
 
 BAR_WIDTH = 30
 
@@ -17,15 +18,22 @@ def add_demo_parser(sub) -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo",
         help="生成离线培训用的演示县 (独立的培训数据库)",
-        description="生成离线培训用的演示县: 网格、部门、窗口、人员、演示账号和约半年的案件。"
+        description="生成离线培训用的演示县: 网格、部门、窗口、人员、演示账号和约一年 (默认 13 个月) 的案件。"
         "只会写入空数据库或培训数据库, 拒绝含真实数据的数据库。",
     )
     demo.add_argument("--seed", type=int, default=1, help="随机种子 (相同种子与日期生成相同数据)")
     demo.add_argument("--today", type=_day, help="演示数据的“今天” YYYY-MM-DD (默认: 今天)")
     demo.add_argument("--cases", type=_positive, default=DEFAULT_CASES, help="案件数")
     demo.add_argument("--grids", type=_positive, default=DEFAULT_GRIDS, help="网格数")
-    demo.add_argument("--workers", type=_positive,
-                      help="模拟案件的进程数 (默认: 10 万件起用 2 个, 否则 1 个)")
+    demo.add_argument(
+        "--months",
+        type=_positive,
+        default=DEFAULT_MONTHS,
+        help=f"案件历史的月数 (默认: {DEFAULT_MONTHS}, 以便同比有上年同期)",
+    )
+    demo.add_argument(
+        "--workers", type=_positive, help="模拟案件的进程数 (默认: 10 万件起用 2 个, 否则 1 个)"
+    )
     demo.add_argument("--reset", action="store_true", help="清空并重建已有的培训数据库")
     demo.add_argument("--if-missing", action="store_true", help="培训数据库已完整存在时什么也不做")
     demo.set_defaults(handler=cmd_demo)
@@ -74,6 +82,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         today=args.today,
         cases=args.cases,
         grids=args.grids,
+        months=args.months,
         reset=args.reset,
         if_missing=args.if_missing,
         workers=args.workers,

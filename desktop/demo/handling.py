@@ -25,8 +25,9 @@ P_RECALL = 0.03
 P_RETURN = 0.03
 P_ASSIST_RETURN = 0.1
 P_LATE_SIGN = 0.07
-P_STUCK = 0.14  # never resolved before today
-P_LATE = 0.10  # resolved after the deadline
+P_STUCK = 0.05  # drags on for weeks past the deadline (supervised, then resolved)
+P_STALLED = 0.003  # never resolved: the hard cases a trainer can point at
+P_LATE = 0.07  # resolved a few days after the deadline
 P_EXTENSION = 0.06
 P_APPROVE = 0.85
 P_SUSPEND = 0.015
@@ -120,10 +121,13 @@ class DepartmentWork:
             else:
                 life.sign(t, task)
         due = life.due_at
-        stuck = first and r() < P_STUCK
-        late = not stuck and r() < P_LATE
+        stalled = first and r() < P_STALLED
+        stuck = stalled or (first and r() < P_STUCK)
+        late = stuck or r() < P_LATE
         span = max(due - t, HOUR)
-        if late:
+        if stuck:
+            t_res = due + int((3 + 40 * r() ** 2) * DAY)
+        elif late:
             t_res = due + int((0.3 + 14 * r() ** 2) * DAY)
         else:
             t_res = t + int(span * (0.05 + 0.9 * r() ** 1.6))
@@ -136,7 +140,7 @@ class DepartmentWork:
             t_sus = self._office(t + int(span * (0.1 + 0.3 * r())))
             if t_sus < t_res:
                 schedule.append((t_sus, "suspend", None))
-        if (late or stuck) and r() < P_SUPERVISE_LATE:
+        if late and r() < (0.9 if stuck else P_SUPERVISE_LATE):
             schedule.append((self._office(due + int((0.5 + 2.5 * r()) * DAY)), "supervise", None))
         elif r() < P_SUPERVISE:
             schedule.append((self._office(t + span // 3), "supervise", None))
@@ -168,7 +172,7 @@ class DepartmentWork:
             else:
                 life.report(at, task, self._pick(texts.REPORT_NOTES))
             latest = max(latest, at)
-        if stuck:
+        if stalled:
             return None
         t_res = self._office(max(t_res, latest + 10 * MINUTE))
         if t_res >= now or (assists and any(task.active for task in assists)):

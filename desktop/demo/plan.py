@@ -21,7 +21,7 @@ DAY_US = 86_400 * US
 HOUR_US = 3_600 * US
 LOCAL_OFFSET_US = 8 * HOUR_US  # China time, no daylight saving
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-SPAN_DAYS = 183  # six months of history before --today
+DEFAULT_MONTHS = 13  # history before --today: 同比 needs the same period a year earlier
 REPEAT_SHARE = 0.035  # random repeats of an earlier case of the same category
 HOT_SHARE = 0.0015  # originals that draw three or more repeats (frequent petitioners)
 REPEAT_WINDOW_DAYS = 30
@@ -150,16 +150,18 @@ def make_plan(
     category_codes: list[str],
     grids: list[GridInfo],
     center_of_township: list[int],
+    months: int = DEFAULT_MONTHS,
 ) -> Plan:
-    """The whole arrival plan for n cases received in the SPAN_DAYS days before `today`."""
-    first = to_day_number(today) - SPAN_DAYS
-    days = np.arange(first, first + SPAN_DAYS)
+    """The whole arrival plan for n cases received in the `months` months before `today`."""
+    first = to_day_number(first_day(today, months))
+    span_days = to_day_number(today) - first
+    days = np.arange(first, first + span_days)
     dates = [from_day_number(int(d)) for d in days]
     workday = np.array([calendar.is_workday(d) for d in dates])
     festival = np.array([_in_festival(d) for d in dates])
     weight = np.where(workday, 1.0, 0.45) * np.where(festival, 0.5, 1.0)
     per_day = rng.multinomial(n, weight / weight.sum())
-    day_of_case = np.repeat(np.arange(SPAN_DAYS), per_day)
+    day_of_case = np.repeat(np.arange(span_days), per_day)
 
     category = np.empty(n, dtype=np.int64)
     base = np.array([CATEGORY_WEIGHTS.get(code, 1.0) for code in category_codes])
@@ -180,7 +182,7 @@ def make_plan(
     county_center = rng.random(n) < np.array([COUNTY_SHARE[c] for c in CHANNELS])[channel]
     people = _people_counts(rng, category, category_codes)
     week = ((received + LOCAL_OFFSET_US) // DAY_US - first) // CHUNK_DAYS
-    weeks = (SPAN_DAYS + CHUNK_DAYS - 1) // CHUNK_DAYS
+    weeks = (span_days + CHUNK_DAYS - 1) // CHUNK_DAYS
     chunks = np.searchsorted(week, np.arange(weeks + 1), side="left")
     chunks[-1] = n
     repeat_of = _repeats(rng, received, category, category_codes, chunks[week], chunks[week + 1])
@@ -197,7 +199,7 @@ def make_plan(
 
     township = np.array([g.township_index for g in grids])[grid]
     center_key = np.where(county_center, -1, np.array(center_of_township)[township])
-    year = np.array([from_day_number(int(d)).year for d in range(first, first + SPAN_DAYS + 1)])
+    year = np.array([from_day_number(int(d)).year for d in range(first, first + span_days + 1)])
     year_of_case = year[(received + LOCAL_OFFSET_US) // DAY_US - first]
     serial, counters = _serials(center_key, year_of_case)
     return Plan(
@@ -382,5 +384,11 @@ def sim_now_us(today: date) -> int:
     return day_start_us(to_day_number(today))
 
 
-def first_day(today: date) -> date:
-    return today - timedelta(days=SPAN_DAYS)
+def first_day(today: date, months: int = DEFAULT_MONTHS) -> date:
+    """The same day of the month `months` months before today (the month's last day if that
+    month is shorter)."""
+    index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(today.day, last))

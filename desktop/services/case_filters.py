@@ -16,6 +16,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     case,
     exists,
     false,
@@ -39,12 +40,14 @@ from desktop.domain.enums import (
     NamedQueue,
     Risk,
     Status,
+    SupervisionLevel,
     TaskRole,
     TaskStatus,
 )
 from desktop.domain.principal import Principal
 from desktop.domain.queues import DeadlineCondition, TaskCondition, queue_def
 from desktop.services.scoping import scope_cases
+from desktop.services.supervision import CardCutoffs, supervision_condition
 
 Cursor = tuple[Any, int]  # (sort key value, case id) of a row, as the database returned it
 
@@ -67,11 +70,18 @@ class CaseFilter:
     deadline_colour: DeadlineColour | None = None  # only open cases with a running clock
     received_from: date | None = None  # China-time dates, both inclusive
     received_to: date | None = None
-    text: str = ""  # number, title, party name (contains); party phone / ID number (prefix)
+    supervision: SupervisionLevel | None = None  # the automatic 督办 level, exactly
+    text: str = ""  # see desktop.services.case_search
+    # An explicit list of cases (a report's drill-down, a map's grid): None means any, an
+    # empty set means none. Scoped like every other condition: ids the principal may not see
+    # are simply not listed.
+    ids: frozenset[int] | None = None
 
     def __post_init__(self) -> None:
         for name in ("statuses", "category_ids", "channels", "street_ids", "grid_ids", "risks"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
+        if self.ids is not None:
+            object.__setattr__(self, "ids", frozenset(int(i) for i in self.ids))
         object.__setattr__(self, "text", self.text.strip())
 
 
@@ -200,10 +210,20 @@ def text_condition(text: str) -> ColumnElement[bool]:
     )
 
 
+def ids_condition(ids: frozenset[int]) -> ColumnElement[bool]:
+    # Rendered inline (they are integers): a drill-down may name more ids than SQLite's
+    # 32,766 bound parameters.
+    values = bindparam("case_ids", sorted(ids), expanding=True, literal_execute=True)
+    return Case.id.in_(values)
+
+
 def filter_conditions(
-    principal: Principal, flt: CaseFilter, now: datetime
+    principal: Principal, flt: CaseFilter, now: datetime, cards: CardCutoffs | None = None
 ) -> list[ColumnElement[bool]]:
+    """The filter as conditions; `cards` (the 督办 cut-offs at now) only if it filters by level."""
     conds: list[ColumnElement[bool]] = []
+    if flt.ids is not None:
+        conds.append(ids_condition(flt.ids) if flt.ids else false())
     if flt.queue is not None:
         conds.append(queue_condition(principal, flt.queue, now))
     if flt.statuses:
@@ -228,14 +248,25 @@ def filter_conditions(
         conds.append(Case.received_at >= local_midnight(flt.received_from))
     if flt.received_to is not None:
         conds.append(Case.received_at < local_midnight(flt.received_to + timedelta(days=1)))
+    if flt.supervision is not None:
+        if cards is None:
+            raise ValueError("a supervision filter needs the card cut-offs")
+        conds.append(supervision_condition(flt.supervision, cards))
     if flt.text:
         conds.append(text_condition(flt.text))
     return conds
 
 
-def scoped_select(principal: Principal, flt: CaseFilter, now: datetime, *columns: Any) -> Select:
+def scoped_select(
+    principal: Principal,
+    flt: CaseFilter,
+    now: datetime,
+    *columns: Any,
+    cards: CardCutoffs | None = None,
+) -> Select:
     """SELECT columns FROM cases, filtered and scoped: the one entry point of this module."""
-    stmt = select(*columns).select_from(Case).where(*filter_conditions(principal, flt, now))
+    conds = filter_conditions(principal, flt, now, cards)
+    stmt = select(*columns).select_from(Case).where(*conds)
     return scope_cases(stmt, principal)
 
 
@@ -252,4 +283,3 @@ def sort_expression(key: SortKey) -> ColumnElement[Any]:
         SortKey.NUMBER: Case.number,
         SortKey.UPDATED_AT: Case.updated_at,
     }[SortKey(key)]
-

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from desktop.db.models import Case, CaseParty, Category, Grid, Jurisdiction
+from desktop.db.models import Case, CaseParty, Category, Grid, Jurisdiction, User
 from desktop.domain.enums import (
     Channel,
     DeadlineColour,
@@ -31,6 +31,7 @@ from desktop.domain.enums import (
     PartyRole,
     Risk,
     Status,
+    SupervisionLevel,
 )
 from desktop.domain.masking import mask_name, mask_phone
 from desktop.domain.principal import Principal
@@ -52,6 +53,7 @@ from desktop.services.case_filters import (  # noqa: F401  (re-exported for call
 )
 from desktop.services.meta import clock_for
 from desktop.services.scoping import scope_cases
+from desktop.services.supervision import card_cutoffs, supervision_expression
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class CaseRow:
     version: int
     applicant_name: str | None  # masked
     applicant_phone: str | None  # masked
+    supervision: SupervisionLevel = SupervisionLevel.NONE  # the automatic 督办 level
+    due_provisional: bool = False  # the deadline falls in a year the calendar does not know
+    claimed_by_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,13 @@ def _now(session: Session, now: datetime | None) -> datetime:
     return now
 
 
+def _scoped(
+    session: Session, principal: Principal, flt: CaseFilter, now: datetime, *columns: Any
+) -> Select:
+    cards = card_cutoffs(session, now) if flt.supervision is not None else None
+    return scoped_select(principal, flt, now, *columns, cards=cards)
+
+
 def list_page(
     *,
     session: Session,
@@ -128,7 +140,7 @@ def list_page(
         raise ValueError("give after or before, not both")
     backward = before is not None
     now = _now(session, now)
-    stmt = scoped_select(principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
     if after is not None:
         stmt = stmt.where(_beyond(sort, after))
     if before is not None:
@@ -148,7 +160,7 @@ def last_page(
 ) -> Page:
     """The final `limit` rows in (filter, sort) order: read backwards, then turned round."""
     now = _now(session, now)
-    stmt = scoped_select(principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
     stmt = _ordered(stmt, sort, reverse=True).limit(limit + 1)
     return _page(session, principal, session.execute(stmt).all(), limit, True, now)
 
@@ -165,7 +177,7 @@ def page_by_offset(
 ) -> Page:
     """The same page by OFFSET: slow at depth; kept only as the benchmark's baseline."""
     now = _now(session, now)
-    stmt = scoped_select(principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
     stmt = _ordered(stmt, sort).offset(offset).limit(limit + 1)
     return _page(session, principal, session.execute(stmt).all(), limit, False, now)
 
@@ -174,7 +186,7 @@ def count(
     *, session: Session, principal: Principal, filter: CaseFilter, now: datetime | None = None
 ) -> int:
     now = _now(session, now)
-    return session.scalar(scoped_select(principal, filter, now, func.count(Case.id))) or 0
+    return session.scalar(_scoped(session, principal, filter, now, func.count(Case.id))) or 0
 
 
 def ordered_ids(
@@ -187,7 +199,7 @@ def ordered_ids(
 ) -> list[int]:
     """Every matching id in (filter, sort) order, in one query (the table model's backbone)."""
     now = _now(session, now)
-    stmt = _ordered(scoped_select(principal, filter, now, Case.id), sort)
+    stmt = _ordered(_scoped(session, principal, filter, now, Case.id), sort)
     return list(session.scalars(stmt))
 
 
@@ -249,6 +261,7 @@ _ROW_COLUMNS = (
     Case.suspended_at,
     Case.claimed_by_id,
     Case.version,
+    Case.due_provisional,
 )
 
 
@@ -267,11 +280,14 @@ def _load_rows(
             street.name.label("street_name"),
             Grid.name.label("grid_name"),
             colour_expression(now).label("colour"),
+            supervision_expression(card_cutoffs(session, now)).label("supervision"),
+            User.display_name.label("claimed_by_name"),
         )
         .select_from(Case)
         .outerjoin(Category, Category.id == Case.category_id)
         .outerjoin(street, street.id == Case.street_id)
         .outerjoin(Grid, Grid.id == Case.grid_id)
+        .outerjoin(User, User.id == Case.claimed_by_id)
         .where(Case.id.in_(ids))
     )
     found = {r.id: r for r in session.execute(scope_cases(stmt, principal))}
@@ -301,6 +317,9 @@ def _load_rows(
                 suspended=r.suspended_at is not None,
                 claimed_by_id=r.claimed_by_id,
                 version=r.version,
+                supervision=SupervisionLevel(r.supervision),
+                due_provisional=bool(r.due_provisional),
+                claimed_by_name=r.claimed_by_name,
                 applicant_name=mask_name(name) if name else None,
                 applicant_phone=mask_phone(phone) if phone else None,
             )

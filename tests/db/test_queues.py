@@ -33,6 +33,7 @@ from desktop.domain.enums import (
     Risk,
     Role,
     Status,
+    SupervisionLevel,
     TaskRole,
     TaskStatus,
 )
@@ -272,6 +273,58 @@ def test_free_text(data, session_factory, text, expected):
     assert names(data, session_factory, data.supervisor, CaseFilter(text=text)) == expected
 
 
+def test_explicit_ids_are_scoped(data, session_factory):
+    wanted = {data.ids[k] for k in ("e1", "e6", "w1")}
+    everything_named = {"e1", "e6", "w1"}
+    assert names(data, session_factory, data.supervisor, CaseFilter(ids=wanted)) == everything_named
+    # A street user handed another street's case id never sees it.
+    assert names(data, session_factory, data.east_desk, CaseFilter(ids=wanted)) == {"e1", "e6"}
+    assert names(data, session_factory, data.west_desk, CaseFilter(ids=wanted)) == {"w1"}
+    # Combined with other conditions, and an empty list means none (not "any").
+    flt = CaseFilter(ids=wanted, statuses={Status.REGISTERED})
+    assert names(data, session_factory, data.supervisor, flt) == {"e1", "w1"}
+    assert names(data, session_factory, data.supervisor, CaseFilter(ids=[])) == set()
+    with session_factory() as s:
+        rows = q.rows_for_ids(session=s, principal=data.west_desk, ids=sorted(wanted), now=NOW)
+        assert [r.id for r in rows] == [data.ids["w1"]]
+        flt = CaseFilter(ids=wanted)
+        assert q.count(session=s, principal=data.east_desk, filter=flt, now=NOW) == 2
+
+
+def test_explicit_ids_beyond_the_bound_parameter_limit(data, session_factory):
+    many = set(range(10**6, 10**6 + 40_000)) | {data.ids["e2"]}
+    assert names(data, session_factory, data.supervisor, CaseFilter(ids=many)) == {"e2"}
+
+
+# Mon 2 March 2026 09:00 China is T0; March 2026 has no holiday. At NOW (Fri 6th 13:00):
+# e6 (due Fri 6th 12:00, also flagged) and w2 (due Fri 6th 08:00) are overdue by 0 working
+# days. A week later (Fri 13th) the 5th working day back is Mon 9th: deadlines dated before
+# it (e5 Sat 7th, e6, w2) earn the yellow card, e10 (due Tue 10th) is plainly overdue. Two
+# weeks later (Fri 20th) the 10th working day back is Mon 9th (red for e5, e6, w2) and the
+# 5th is Mon 16th (yellow for e10). e7 is suspended and e9 closed: never carded.
+SUPERVISION = {
+    hours(100): {"normal": {"e6", "w2"}, "yellow_card": set(), "red_card": set()},
+    hours(100 + 7 * 24): {"normal": {"e10"}, "yellow_card": {"e5", "e6", "w2"}, "red_card": set()},
+    hours(100 + 14 * 24): {"normal": set(), "yellow_card": {"e10"}, "red_card": {"e5", "e6", "w2"}},
+}
+
+
+@pytest.mark.parametrize("now", list(SUPERVISION))
+def test_supervision_level_filter_and_rows(data, session_factory, now):
+    everyone = set(data.ids)
+    expected = dict(SUPERVISION[now])
+    expected["none"] = everyone - set().union(*expected.values())
+    with session_factory() as s:
+        for level, members in expected.items():
+            flt = CaseFilter(supervision=SupervisionLevel(level))
+            ids = q.ordered_ids(session=s, principal=data.supervisor, filter=flt, now=now)
+            assert set(data.names(ids)) == members, level
+        rows = q.rows_for_ids(session=s, principal=data.supervisor, ids=list(data.ids.values()),
+                              now=now)  # fmt: skip
+    shown = {data.names([r.id])[0]: str(r.supervision) for r in rows}
+    assert shown == {name: level for level, ms in expected.items() for name in ms}
+
+
 def test_rows_carry_display_values_masked(data, session_factory):
     with session_factory() as s:
         rows = q.rows_for_ids(
@@ -296,6 +349,8 @@ def test_rows_carry_display_values_masked(data, session_factory):
     assert by["e7"].deadline_colour is None and by["e7"].suspended
     assert by["e10"].deadline_colour is DeadlineColour.GREEN
     assert by["e10"].claimed_by_id == data.east_desk_user_id
+    assert by["e10"].claimed_by_name == "edesk" and by["e1"].claimed_by_name is None
+    assert not by["e10"].due_provisional
     assert by["e10"].due_at == hours(200)
 
 
