@@ -216,6 +216,7 @@ class EventKind(StrEnum):
     ATTACH = "attach"
     EDIT = "edit"
     REVEAL = "reveal"  # someone looked at a party's unmasked personal data
+    ASSIGN = "assign"  # a sub-task's assignee set or changed
 
 
 class NamedQueue(StrEnum):

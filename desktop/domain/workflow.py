@@ -48,6 +48,7 @@ RULES: dict[EventKind, Rule] = {
     EventKind.FOLLOW_UP: Rule(INTAKE_ROLES, frozenset({S.RESOLVED}), S.CLOSED),
     EventKind.MERGE: Rule(INTAKE_ROLES, frozenset({S.REGISTERED, S.ACCEPTED})),
     EventKind.EDIT: Rule(INTAKE_ROLES, OPEN_STATUSES),
+    EventKind.ASSIGN: Rule(_DISPATCH | _DEPARTMENT, _HANDLING),
     EventKind.ATTACH: Rule(INTAKE_ROLES | _DEPARTMENT, OPEN_STATUSES | {S.RESOLVED}),
 }
 

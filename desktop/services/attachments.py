@@ -16,11 +16,13 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # photos from grid patrols; keeps the d
 
 
 def attach(*, session: Session, principal: Principal, case_id: int, filename: str,
-           mime_type: str, content: bytes, now: datetime | None = None) -> Change:
+           mime_type: str, content: bytes, expected_version: int | None = None,
+           now: datetime | None = None) -> Change:
     if len(content) > MAX_ATTACHMENT_BYTES:
         raise GovDeskError("attachment.too_large", name=filename,
                            limit_mb=MAX_ATTACHMENT_BYTES // (1024 * 1024))
-    step = begin(session, principal, case_id, EventKind.ATTACH, expected_version=None, now=now)
+    step = begin(session, principal, case_id, EventKind.ATTACH,
+                 expected_version=expected_version, now=now)
     row = Attachment(case_id=case_id, filename=filename, mime_type=mime_type, size=len(content),
                      content=content, created_by_id=principal.user_id, created_at=step.now)
     session.add(row)

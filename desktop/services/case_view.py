@@ -6,21 +6,29 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.db.models import (
+    Attachment,
     Case,
     CaseEvent,
     CaseParty,
     CaseTask,
     Category,
     Department,
+    ExtensionRequest,
     Grid,
     Staff,
     User,
 )
-from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, EventKind, SupervisionLevel
+from desktop.domain.enums import (
+    ACTIVE_TASK_STATUSES,
+    OPEN_STATUSES,
+    DeadlineColour,
+    EventKind,
+    SupervisionLevel,
+)
 from desktop.domain.masking import can_see_personal_data, mask_id_number, mask_name, mask_phone
 from desktop.domain.principal import Principal
 from desktop.domain.workdays import deadline_colour, supervision_level
@@ -28,7 +36,9 @@ from desktop.errors import GovDeskError
 from desktop.services.case_log import append_event
 from desktop.services.deadlines import load_calendar
 from desktop.services.meta import clock_for
-from desktop.services.scoping import get_visible_case
+from desktop.services.scoping import get_visible_case, scope_cases
+
+THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024  # larger photos are opened, not previewed
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,43 @@ class TaskView:
     dispatched_at: datetime
     signed_at: datetime | None
     due_at: datetime | None
+    department_id: int = 0
+    assignee_id: int | None = None
+    due_provisional: bool = False
+    colour: DeadlineColour | None = None  # None: finished, or no clock running
+
+
+@dataclass(frozen=True)
+class RelatedCase:
+    """The original of a repeat, or a repeat of an original (重复件)."""
+
+    id: int
+    number: str
+    title: str
+    status: str
+    received_at: datetime
+    relation: str  # "original" or "repeat"
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    filename: str
+    mime_type: str
+    size: int
+    created_at: datetime
+    thumbnail: bytes | None  # the image itself when small enough to show
+
+
+@dataclass(frozen=True)
+class ExtensionView:
+    """A pending 延期 request, for the supervisor's decision."""
+
+    id: int
+    task_id: int | None
+    requested_due: datetime
+    reason: str
+    requested_by: str | None
 
 
 @dataclass(frozen=True)
@@ -94,6 +141,12 @@ class CaseDetail:
     parties: tuple[PartyView, ...]
     tasks: tuple[TaskView, ...]
     events: tuple[EventView, ...]
+    category_id: int = 0
+    grid_id: int | None = None
+    supervised: bool = False  # the manual 督办 flag
+    related: tuple[RelatedCase, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()
+    extension_requests: tuple[ExtensionView, ...] = ()
 
 
 def case_detail(*, session: Session, principal: Principal, case_id: int,
@@ -118,7 +171,10 @@ def case_detail(*, session: Session, principal: Principal, case_id: int,
         colour=colour, supervision=supervision, suspended=case.suspended_at is not None,
         result=case.result, satisfaction=case.satisfaction,
         parties=tuple(_party_view(p, may) for p, may in _parties(session, principal, case)),
-        tasks=_tasks(session, case.id), events=_events(session, case.id),
+        tasks=_tasks(session, case.id, now), events=_events(session, case.id),
+        category_id=case.category_id, grid_id=case.grid_id, supervised=case.supervised,
+        related=_related(session, principal, case), attachments=_attachments(session, case.id),
+        extension_requests=_pending_extensions(session, case.id),
     )
 
 
@@ -175,7 +231,7 @@ def reveal_party(*, session: Session, principal: Principal, case_id: int, party_
     raise GovDeskError("workflow.not_found", case_id=case_id)
 
 
-def _tasks(session: Session, case_id: int) -> tuple[TaskView, ...]:
+def _tasks(session: Session, case_id: int, now: datetime) -> tuple[TaskView, ...]:
     rows = session.execute(
         select(CaseTask, Department.name, Staff.name)
         .join(Department, Department.id == CaseTask.department_id)
@@ -183,9 +239,66 @@ def _tasks(session: Session, case_id: int) -> tuple[TaskView, ...]:
         .where(CaseTask.case_id == case_id).order_by(CaseTask.id)
     ).all()
     return tuple(
-        TaskView(t.id, dept, t.role, t.status, assignee, t.dispatched_at, t.signed_at, t.due_at)
+        TaskView(t.id, dept, t.role, t.status, assignee, t.dispatched_at, t.signed_at, t.due_at,
+                 department_id=t.department_id, assignee_id=t.assignee_id,
+                 due_provisional=t.due_provisional,
+                 colour=_task_colour(t, now))
         for t, dept, assignee in rows
     )
+
+
+def _task_colour(task: CaseTask, now: datetime) -> DeadlineColour | None:
+    """A sub-task's own colour while its clock runs (签收, then 办结)."""
+    if task.status not in ACTIVE_TASK_STATUSES or task.due_at is None or task.warn_at is None:
+        return None
+    return deadline_colour(due_at=task.due_at, warn_at=task.warn_at, now=now)
+
+
+def _related(session: Session, principal: Principal, case: Case) -> tuple[RelatedCase, ...]:
+    """The original (if this is a repeat) and every repeat of the same original, in scope."""
+    root = case.repeat_of_id or case.id
+    rows = session.execute(scope_cases(
+        select(Case.id, Case.number, Case.title, Case.status, Case.received_at)
+        .where(or_(Case.id == root, Case.repeat_of_id == root), Case.id != case.id)
+        .order_by(Case.received_at, Case.id), principal)).all()
+    return tuple(RelatedCase(*row, relation="original" if row[0] == root else "repeat")
+                 for row in rows)
+
+
+def _attachments(session: Session, case_id: int) -> tuple[AttachmentView, ...]:
+    rows = session.execute(
+        select(Attachment.id, Attachment.filename, Attachment.mime_type, Attachment.size,
+               Attachment.created_at)
+        .where(Attachment.case_id == case_id).order_by(Attachment.id)
+    ).all()
+    small_images = {row.id for row in rows
+                    if row.mime_type.startswith("image/") and row.size <= THUMBNAIL_MAX_BYTES}
+    content = dict(session.execute(select(Attachment.id, Attachment.content)
+                                   .where(Attachment.id.in_(small_images))).all()
+                   ) if small_images else {}
+    return tuple(AttachmentView(r.id, r.filename, r.mime_type, r.size, r.created_at,
+                                content.get(r.id)) for r in rows)
+
+
+def attachment_content(*, session: Session, principal: Principal, case_id: int,
+                       attachment_id: int) -> tuple[str, str, bytes]:
+    """(filename, mime type, bytes) of an attachment of a case the principal may see."""
+    get_visible_case(session, principal, case_id)
+    row = session.get(Attachment, attachment_id)
+    if row is None or row.case_id != case_id:
+        raise GovDeskError("workflow.not_found", case_id=case_id)
+    return row.filename, row.mime_type, bytes(row.content)
+
+
+def _pending_extensions(session: Session, case_id: int) -> tuple[ExtensionView, ...]:
+    rows = session.execute(
+        select(ExtensionRequest, User.display_name)
+        .outerjoin(User, User.id == ExtensionRequest.requested_by_id)
+        .where(ExtensionRequest.case_id == case_id, ExtensionRequest.status == "pending")
+        .order_by(ExtensionRequest.id)
+    ).all()
+    return tuple(ExtensionView(r.id, r.task_id, r.requested_due, r.reason, name)
+                 for r, name in rows)
 
 
 def _events(session: Session, case_id: int) -> tuple[EventView, ...]:

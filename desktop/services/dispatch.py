@@ -18,6 +18,7 @@ from desktop.domain.enums import (
     ClockKind,
     EventKind,
     Result,
+    Role,
     Status,
     TaskRole,
     TaskStatus,
@@ -29,6 +30,8 @@ from desktop.services import deadlines
 from desktop.services.roster_today import default_assignee
 from desktop.services.transition import Change, Step, begin, require_text
 from desktop.services.workflow import resolve_case
+
+_DISPATCH_ROLES = (Role.DISPATCHER, Role.SUPERVISOR)
 
 
 def dispatch(*, session: Session, principal: Principal, case_id: int,
@@ -55,6 +58,10 @@ def dispatch(*, session: Session, principal: Principal, case_id: int,
         seen.add(department_id)
         if session.get(Department, department_id) is None:
             raise GovDeskError("field.required", field="department")
+    for department_id, staff_id in (assignees or {}).items():
+        staff = session.get(Staff, staff_id) if staff_id else None
+        if staff_id and (staff is None or staff.department_id != department_id):
+            raise GovDeskError("workflow.assignee_not_in_department", field="assignee")
     calendar = deadlines.load_calendar(session)
     sign_deadline = deadlines.deadline_for(session, calendar, case.category_id, ClockKind.SIGN,
                                            step.now)
@@ -127,9 +134,11 @@ def recall(*, session: Session, principal: Principal, case_id: int, task_id: int
 
 
 def sign(*, session: Session, principal: Principal, case_id: int, task_id: int,
-         assignee_id: int | None = None, now: datetime | None = None) -> Change:
+         assignee_id: int | None = None, expected_version: int | None = None,
+         now: datetime | None = None) -> Change:
     """签收 by the task's department; the task's 办结 clock starts."""
-    step = begin(session, principal, case_id, EventKind.SIGN, expected_version=None, now=now)
+    step = begin(session, principal, case_id, EventKind.SIGN,
+                 expected_version=expected_version, now=now)
     task = _task(step, task_id, own_department=True)
     if task.status != TaskStatus.DISPATCHED:
         raise GovDeskError("workflow.bad_transition", action=str(step.kind), status=task.status)
@@ -165,9 +174,11 @@ def _start_task_resolve_clock(session: Session, case: Case, task: CaseTask) -> N
 
 
 def return_task(*, session: Session, principal: Principal, case_id: int, task_id: int,
-                reason: str, now: datetime | None = None) -> Change:
+                reason: str, expected_version: int | None = None,
+                now: datetime | None = None) -> Change:
     """退单: a lead return sends the case back to the dispatcher; an assist return drops it."""
-    step = begin(session, principal, case_id, EventKind.RETURN, expected_version=None, now=now)
+    step = begin(session, principal, case_id, EventKind.RETURN,
+                 expected_version=expected_version, now=now)
     task = _task(step, task_id, own_department=True)
     if task.status not in ACTIVE_TASK_STATUSES:
         raise GovDeskError("workflow.bad_transition", action=str(step.kind), status=task.status)
@@ -181,9 +192,10 @@ def return_task(*, session: Session, principal: Principal, case_id: int, task_id
 
 
 def report(*, session: Session, principal: Principal, case_id: int, task_id: int, note: str,
-           now: datetime | None = None) -> Change:
+           expected_version: int | None = None, now: datetime | None = None) -> Change:
     """协办反馈: an assisting department reports its part done."""
-    step = begin(session, principal, case_id, EventKind.REPORT, expected_version=None, now=now)
+    step = begin(session, principal, case_id, EventKind.REPORT,
+                 expected_version=expected_version, now=now)
     task = _task(step, task_id, own_department=True)
     if task.role != TaskRole.ASSIST or task.status != TaskStatus.IN_PROGRESS:
         raise GovDeskError("workflow.bad_transition", action=str(step.kind), status=task.status)
@@ -209,3 +221,33 @@ def resolve(*, session: Session, principal: Principal, case_id: int, task_id: in
     task.finished_at = step.now
     task.clock = None
     return resolve_case(step, result, note, task_id=task.id)
+
+
+def assign(*, session: Session, principal: Principal, case_id: int, staff_id: int,
+           task_id: int | None = None, department_id: int | None = None,
+           expected_version: int | None = None, now: datetime | None = None) -> Change:
+    """Name the assignee of an active sub-task (by task, or by its department).
+
+    The dispatcher may assign any task; department staff only their own department's. The
+    person must be active staff of the task's department.
+    """
+    step = begin(session, principal, case_id, EventKind.ASSIGN,
+                 expected_version=expected_version, now=now)
+    if task_id is not None:
+        task = _task(step, task_id, own_department=not principal.has(*_DISPATCH_ROLES))
+    else:
+        task = next((t for t in _active_tasks(session, case_id)
+                     if t.department_id == department_id), None)
+        if task is None:
+            raise GovDeskError("workflow.no_task_of_department")
+        if not principal.has(*_DISPATCH_ROLES) and task.department_id != principal.department_id:
+            raise GovDeskError("workflow.wrong_department")
+    if task.status not in ACTIVE_TASK_STATUSES:
+        raise GovDeskError("workflow.bad_transition", action=str(step.kind), status=task.status)
+    staff = session.get(Staff, staff_id)
+    if staff is None or staff.department_id != task.department_id or not staff.active:
+        raise GovDeskError("workflow.assignee_not_in_department", field="assignee")
+    old = task.assignee_id
+    task.assignee_id = staff.id
+    step.log(task_id=task.id, data={"from": old, "to": staff.id, "assignee": staff.name})
+    return step.done()

@@ -17,15 +17,17 @@ from desktop.services.transition import Change, begin, require_text
 
 def request_extension(*, session: Session, principal: Principal, case_id: int,
                       requested_due: datetime, reason: str, task_id: int | None = None,
+                      expected_version: int | None = None,
                       now: datetime | None = None) -> Change:
     step = begin(session, principal, case_id, EventKind.REQUEST_EXTENSION,
-                 expected_version=None, now=now)
+                 expected_version=expected_version, now=now)
     if task_id is not None:
         task = session.get(CaseTask, task_id)
         if task is None or task.case_id != case_id:
             raise GovDeskError("workflow.not_found", case_id=case_id)
         if task.department_id != principal.department_id:
             raise GovDeskError("workflow.wrong_department")
+    _require_future(requested_due, step.now)
     request = ExtensionRequest(
         case_id=case_id, task_id=task_id, requested_by_id=principal.user_id,
         requested_at=step.now, requested_due=requested_due,
@@ -38,6 +40,12 @@ def request_extension(*, session: Session, principal: Principal, case_id: int,
     return step.done()
 
 
+def _require_future(due: datetime, now: datetime) -> None:
+    """A new deadline must lie ahead: a date already past would make the case overdue at once."""
+    if due <= now:
+        raise GovDeskError("field.date_in_past", field="deadline")
+
+
 def _pending(session: Session, case_id: int, request_id: int) -> ExtensionRequest:
     request = session.get(ExtensionRequest, request_id)
     if request is None or request.case_id != case_id or request.status != "pending":
@@ -47,12 +55,14 @@ def _pending(session: Session, case_id: int, request_id: int) -> ExtensionReques
 
 def approve_extension(*, session: Session, principal: Principal, case_id: int,
                       request_id: int, new_due: datetime | None = None, note: str | None = None,
+                      expected_version: int | None = None,
                       now: datetime | None = None) -> Change:
     """The supervisor's date (or the one asked for) becomes the deadline in force."""
     step = begin(session, principal, case_id, EventKind.APPROVE_EXTENSION,
-                 expected_version=None, now=now)
+                 expected_version=expected_version, now=now)
     request = _pending(session, case_id, request_id)
     due = new_due or request.requested_due
+    _require_future(due, step.now)
     task = session.get(CaseTask, request.task_id) if request.task_id else None
     old_due = (task or step.case).due_at
     if task is None or task.role == TaskRole.LEAD:
@@ -73,9 +83,10 @@ def _active_lead(session: Session, case_id: int) -> CaseTask | None:
 
 
 def deny_extension(*, session: Session, principal: Principal, case_id: int, request_id: int,
-                   note: str, now: datetime | None = None) -> Change:
+                   note: str, expected_version: int | None = None,
+                   now: datetime | None = None) -> Change:
     step = begin(session, principal, case_id, EventKind.DENY_EXTENSION,
-                 expected_version=None, now=now)
+                 expected_version=expected_version, now=now)
     request = _pending(session, case_id, request_id)
     request.status, request.decided_by_id, request.decided_at = "denied", principal.user_id, step.now
     step.log(note=require_text(note, "note"), task_id=request.task_id,

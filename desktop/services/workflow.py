@@ -137,34 +137,20 @@ def close_repeats(session: Session, original: Case, status: Status, principal: P
 
 
 def add_note(*, session: Session, principal: Principal, case_id: int, note: str,
-             task_id: int | None = None, now: datetime | None = None) -> Change:
-    """处置记录: a note on the timeline; no status change, no version check needed."""
-    step = begin(session, principal, case_id, EventKind.NOTE, expected_version=None, now=now)
+             task_id: int | None = None, expected_version: int | None = None,
+             now: datetime | None = None) -> Change:
+    """处置记录: a note on the timeline; no status change."""
+    step = begin(session, principal, case_id, EventKind.NOTE,
+                 expected_version=expected_version, now=now)
     step.log(note=require_text(note, "note"), task_id=task_id)
     return step.done()
 
 
-def edit_case(*, session: Session, principal: Principal, case_id: int, expected_version: int,
-              title: str | None = None, description: str | None = None,
-              now: datetime | None = None) -> Change:
-    """Correct the title or description; a stale version is a conflict, never a lost update."""
-    step = begin(session, principal, case_id, EventKind.EDIT,
-                 expected_version=expected_version, now=now)
-    changes = {}
-    if title is not None and title.strip() != step.case.title:
-        changes["title"] = [step.case.title, require_text(title, "title")]
-        step.case.title = title.strip()
-    if description is not None and description != step.case.description:
-        changes["description"] = [step.case.description, description]
-        step.case.description = description
-    step.log(data=changes)
-    return step.done()
-
-
 def supervise(*, session: Session, principal: Principal, case_id: int, note: str,
-              now: datetime | None = None) -> Change:
+              expected_version: int | None = None, now: datetime | None = None) -> Change:
     """督办: flagged until resolved; the yellow/red card level is derived on read."""
-    step = begin(session, principal, case_id, EventKind.SUPERVISE, expected_version=None, now=now)
+    step = begin(session, principal, case_id, EventKind.SUPERVISE,
+                 expected_version=expected_version, now=now)
     step.case.supervised = True
     step.log(note=require_text(note, "note"))
     return step.done()

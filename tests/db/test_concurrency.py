@@ -52,7 +52,7 @@ def _claim_worker(url: str, principal: Principal, barrier, results) -> None:
 
 
 def _edit_worker(url: str, principal: Principal, case_ids: list[int], barrier, results) -> None:
-    from desktop.services.workflow import edit_case
+    from desktop.services.case_edit import edit_case
 
     engine = make_engine(url)
     factory = make_session_factory(engine)
@@ -126,7 +126,7 @@ def _seats(session, count: int, roles) -> tuple[list[Principal], list[int]]:
 
 def _version_step(factory, principal: Principal, case_id: int) -> int:
     """How much one uncontested save moves the version (each flush of the row adds one)."""
-    from desktop.services.workflow import edit_case
+    from desktop.services.case_edit import edit_case
 
     with factory.begin() as session:
         edit_case(session=session, principal=principal, case_id=case_id, expected_version=1,

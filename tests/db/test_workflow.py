@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from desktop.db.models import Case, CaseEvent, CaseTask
 from desktop.domain.enums import Channel, PartyRole, Result, Satisfaction, Status, TaskStatus
 from desktop.errors import ConflictError, GovDeskError
-from desktop.services import dispatch, extensions, workflow
+from desktop.services import case_edit, dispatch, extensions, workflow
 from desktop.services.intake import NewCase, NewParty, register_case
 from tests.db.world import build_world, local
 
@@ -196,14 +196,15 @@ def test_extension_request_and_approval(env):
     assert case_row(env, cid).due_at == local(2026, 10, 29, 23, 59, 59)
     wanted = local(2026, 11, 15, 23, 59, 59)
     act(env, extensions.request_extension, "justice", cid, task_id=lead.id,
-        requested_due=wanted, reason="需等待鉴定结果")
+        requested_due=wanted, reason="需等待鉴定结果", now=T0 + timedelta(days=1))
     refused(env, "workflow.forbidden_role", extensions.approve_extension, "dispatcher", cid,
             request_id=1)
     with env[0]() as session:
         from desktop.db.models import ExtensionRequest
 
         request_id = session.scalar(select(ExtensionRequest.id))
-    act(env, extensions.approve_extension, "supervisor", cid, request_id=request_id)
+    act(env, extensions.approve_extension, "supervisor", cid, request_id=request_id,
+        now=T0 + timedelta(days=2))
     assert case_row(env, cid).due_at == wanted
     assert tasks(env, cid)[ids["justice"]].due_at == wanted
     refused(env, "workflow.no_pending_extension", extensions.deny_extension, "supervisor", cid,
@@ -255,9 +256,9 @@ def test_merge_repeats_raises_risk_and_closes_with_original(env):
 def test_stale_version_is_a_conflict(env):
     cid = register(env).case_id
     version = case_row(env, cid).version
-    act(env, workflow.edit_case, "desk", cid, expected_version=version, title="楼上漏水严重")
+    act(env, case_edit.edit_case, "desk", cid, expected_version=version, title="楼上漏水严重")
     with pytest.raises(ConflictError):
-        act(env, workflow.edit_case, "desk", cid, expected_version=version, title="另一标题")
+        act(env, case_edit.edit_case, "desk", cid, expected_version=version, title="另一标题")
     assert case_row(env, cid).title == "楼上漏水严重"
 
 
