@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Case, CaseTask, Department
+from desktop.db.models import Case, CaseTask, Department, Staff
 from desktop.domain.enums import (
     ACTIVE_TASK_STATUSES,
     ClockKind,

@@ -63,6 +63,7 @@ class DispatchCandidate:
     department_name: str
     short_name: str
     presence: Presence
+    mode: Stationing | None  # how it is stationed at this center; None: no rule here
     window_id: int | None
     window_name: str | None
     staff_id: int | None
@@ -226,12 +227,14 @@ def dispatch_candidates(
             )
             if stationed is not None and presence != Presence.AWAY:
                 window_id = stationed.window_id
+        modes = [m for m in Stationing if (d.id, str(m)) in rules]
         out.append(
             DispatchCandidate(
                 d.id,
                 d.name,
                 d.short_name,
                 presence,
+                modes[0] if modes else None,
                 window_id,
                 windows.get(window_id),
                 staff_id,
