@@ -12,7 +12,7 @@ from desktop.db.models.cases import (
 )
 from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
 from desktop.db.models.geo import Grid, GridMember, Jurisdiction
-from desktop.db.models.meta import AppMeta
+from desktop.db.models.meta import AppMeta, AuditEntry
 from desktop.db.models.org import Center, Department, Staff, Window
 from desktop.db.models.roster import (
     CheckIn,
@@ -27,6 +27,7 @@ from desktop.db.models.roster import (
 __all__ = [
     "AppMeta",
     "Attachment",
+    "AuditEntry",
     "CalendarDay",
     "Case",
     "CaseCounter",

@@ -49,6 +49,22 @@ class Case(Base):
             sqlite_where=text("repeat_of_id IS NOT NULL"),
             postgresql_where=text("repeat_of_id IS NOT NULL"),
         ),
+        # The reports count by the instant of each step (desktop/services/report_conditions):
+        # each family of figures reads one range of one of these.
+        Index("ix_cases_accepted_at", "accepted_at"),
+        # due_at rides along so 按期 and "resolved after the end, due before it" (超期件 as
+        # of a past end) are answered inside the index.
+        Index("ix_cases_first_resolved", "first_resolved_at", "due_at"),
+        Index(
+            "ix_cases_followed_up", "closed_at",
+            sqlite_where=text("satisfaction IS NOT NULL"),
+            postgresql_where=text("satisfaction IS NOT NULL"),
+        ),
+        Index(
+            "ix_cases_repeat_received", "received_at",
+            sqlite_where=text("repeat_of_id IS NOT NULL"),
+            postgresql_where=text("repeat_of_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
