@@ -1,20 +1,20 @@
 """roster: rules per center, the generated rota, its flags, check-ins, staff PINs
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-30
 
 Existing databases get one rule per department and the center of the department's own
 jurisdiction: its `stationing` as the mode, every working day, the center's window run by
-that department, and its `on_site` staff as the rule's people (the columns go in 0004).
+that department, and its `on_site` staff as the rule's people (the columns go in 0005).
 """
 from alembic import op
 import sqlalchemy as sa
 import desktop.db.base
 
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
