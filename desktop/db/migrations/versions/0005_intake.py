@@ -1,7 +1,7 @@
 """intake: 12345 work-order numbers, and the category index the repeat check walks
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30
 
 - case_work_orders: the 工单号 of a 12345 hotline work order, unique per center.
@@ -12,8 +12,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
