@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from openpyxl.formatting.rule import CellIsRule
+
 from desktop.domain.metrics import Ageing
 from desktop.labels import label
 from desktop.services.report_data import ReportData
@@ -105,4 +107,37 @@ def write_repeats(ws, report: ReportData) -> None:
         max([st.display_width(p.village) for p in report.repeat_places] + [12]) + 2,
     ]
     st.fit_columns(ws, {1: 6, 2: max(16, widths[0]), 3: max(12, widths[1]), 4: 10})
+    st.print_setup(ws, header_row=header_row, landscape=False)
+
+
+ATTENDANCE_COLUMNS = ["部门", "应到（人·日）", "实到", "其中迟到", "缺勤", "出勤率"]
+
+
+def write_attendance(ws, report: ReportData) -> None:
+    """到岗签到 per stationed department, from the roster (days still to come not counted)."""
+    row = st.title_rows(ws, f"{report.center_name} {short_period(report.period)} · 入驻部门出勤",
+                        "按排班统计：应到为排班的人·日，实到含迟到；尚未到来的日子不计",
+                        len(ATTENDANCE_COLUMNS))  # fmt: skip
+    header_row = row
+    st.header(ws, row, ATTENDANCE_COLUMNS)
+    first = row + 1
+    for item in report.attendance:
+        row += 1
+        st.put(ws, row, 1, item.department_name, align=st.LEFT)
+        for column, value in enumerate((item.days_due, item.days_present, item.late,
+                                        item.absent), start=2):  # fmt: skip
+            st.put(ws, row, column, value, fmt=st.COUNT)
+        st.put(ws, row, 6, item.rate if item.rate is not None else "—", fmt=st.PERCENT,
+               align=None if item.rate is not None else st.CENTER)  # fmt: skip
+    if not report.attendance:
+        row += 1
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        st.put(ws, row, 1, "本期无排班", align=st.CENTER)
+    else:
+        ws.conditional_formatting.add(
+            f"E{first}:E{row}",
+            CellIsRule(operator="greaterThan", formula=["0"], fill=st.BAD_FILL, font=st.BAD_FONT),
+        )
+    width = max([st.display_width(a.department_name) for a in report.attendance] + [8]) + 2
+    st.fit_columns(ws, {1: width, 2: 14, 3: 8, 4: 10, 5: 8, 6: 10})
     st.print_setup(ws, header_row=header_row, landscape=False)

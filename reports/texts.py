@@ -82,6 +82,7 @@ SHEET = {
     "ageing": "办理进度",
     "overdue": "超期件",
     "repeats": "重复投诉",
+    "attendance": "出勤",
     "trend": "趋势",
     "detail": "明细",
 }

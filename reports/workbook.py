@@ -21,7 +21,7 @@ from desktop.services.report_figures import Figure
 from desktop.services.report_lists import DetailRow
 from reports import style as st
 from reports.detail import write_detail
-from reports.lists import write_ageing, write_overdue, write_repeats
+from reports.lists import write_ageing, write_attendance, write_overdue, write_repeats
 from reports.texts import (
     DEFINITION,
     OVERDUE_NOTE,
@@ -57,6 +57,7 @@ def write_report(
     write_ageing(wb.create_sheet(SHEET["ageing"]), report)
     write_overdue(wb.create_sheet(SHEET["overdue"]), report)
     write_repeats(wb.create_sheet(SHEET["repeats"]), report)
+    write_attendance(wb.create_sheet(SHEET["attendance"]), report)
     trend = wb.create_sheet(SHEET["trend"])
     _trend(trend, report)
     _trend_chart(wb[SHEET["summary"]], trend, report)

@@ -23,6 +23,7 @@ from desktop.services.report_conditions import (
     ageing_condition,
     between,
     lead_department,
+    open_branches,
     part_condition,
 )
 from desktop.services.report_period import Period
@@ -34,7 +35,10 @@ TOP = 10  # rows of each top-repeats list
 def ageing_counts(*, session: Session, principal: Principal, period: Period) -> dict[Ageing, int]:
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition)."""
     sums = [func.sum(case((ageing_condition(b, period), 1), else_=0)) for b in Ageing]
-    population = or_(*(ageing_condition(b, period) for b in Ageing))
+    # Open at the end, or resolved in the period: a flat OR of index ranges.
+    population = or_(
+        *open_branches(period.end_at), between(Case.first_resolved_at, period)
+    )
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     return {bucket: int(value or 0) for bucket, value in zip(Ageing, row, strict=True)}
 

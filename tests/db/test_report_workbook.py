@@ -6,20 +6,22 @@ SQLite only: the data behind it is checked on both databases in test_report_data
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from openpyxl import load_workbook
 
-from desktop.db.models import Case, Jurisdiction
+from desktop.db.models import Case, CheckIn, Jurisdiction, RotaDuty
 from desktop.services import report_period as rp
 from desktop.services.report_data import build_report, top_center
 from desktop.services.report_lists import detail_rows
 from reports import style as st
 from reports.workbook import write_report
-from tests.db.report_dataset import build
+from tests.db.report_dataset import at, build
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 SHEETS = ["封面", "汇总", "按街道", "按类别", "按渠道", "按部门", "办理进度", "超期件", "重复投诉",
-          "趋势", "明细"]  # fmt: skip
+          "出勤", "趋势", "明细"]  # fmt: skip
 NASTY = ['=HYPERLINK("http://example.com","点我")', "+1+2", "-3", "@SUM(A1)", "\t=1", "\r=2"]
 
 
@@ -30,6 +32,17 @@ def _write(session_factory, tmp_path, week: str, *, nasty: bool = False):
             s.get(Case, data.ids["c3"]).title = NASTY[0]
             s.get(Case, data.ids["c5"]).title = NASTY[1]
             s.get(Jurisdiction, data.w.east.id).name = NASTY[3]
+        # the roster: 王调解 (司法局) due 28 and 29 Sep, checked in on the 28th only;
+        # 公安局 due on the 28th with nobody named (a gap counts as absent)
+        w = data.w
+        clerk = w.f.staff(w.justice, "王调解")
+        for day, staff, department in ((28, clerk, w.justice), (29, clerk, w.justice),
+                                       (28, None, w.police)):  # fmt: skip
+            s.add(RotaDuty(center_id=w.center.id, day=date(2026, 9, day),
+                           department_id=department.id,
+                           staff_id=staff.id if staff else None))  # fmt: skip
+        s.add(CheckIn(center_id=w.center.id, staff_id=clerk.id, day=date(2026, 9, 28),
+                      checked_in_at=at(9, 28, 8), method="pin"))  # fmt: skip
     period = rp.parse_week(week)
     with session_factory() as s:
         report = build_report(session=s, principal=data.supervisor, center=top_center(s),
@@ -69,6 +82,8 @@ def test_weekly_workbook_layout_and_figures(session_factory, tmp_path):
     overdue = wb["超期件"]
     assert [overdue.cell(r, 2).value for r in (4, 5)] == ["R2026-0003", "R2026-0005"]
     assert overdue.cell(5, 13).value == "李*" and overdue.cell(5, 14).value == "138****0005"
+    attendance = [[c.value for c in row] for row in wb["出勤"].iter_rows(min_row=4)]
+    assert attendance == [["公安局", 1, 0, 0, 1, 0], ["司法局", 2, 1, 0, 1, 0.5]]
     detail = wb["明细"]
     # accepted ∪ resolved ∪ overdue ∪ followed up ∪ repeats: c1–c7, c9, c12, c15, c16
     assert detail.max_row - 3 == 11
