@@ -12,7 +12,7 @@ Figures (warm, median of --runs after a warm-up), for the top center (the whole 
   ORM objects and counting in Python (results checked equal to the report's), same run.
 - `明细 rows per second`: the weekly 明细 sheet alone (its query and its rows, saved).
 - `export rows per second` and `export peak memory` (RSS of a fresh process) for about
-  200,000 cases of the case list, streamed (openpyxl write-only with lxml).
+  200,000 cases through the case list's export (reports/case_list.py, A1's), streamed.
 The report periods are the last complete week, month and calendar year before --today
 (default: bench/common's TODAY with 13 months of history).
 """
@@ -125,11 +125,9 @@ import json, resource, sys, time
 from datetime import date
 from pathlib import Path
 from desktop.db.engine import make_engine, make_session_factory
-from desktop.services.case_export import export_rows
-from desktop.services.case_filters import CaseFilter
-from desktop.services.meta import clock_for
+from desktop.services.case_filters import CaseFilter, Sort
 from desktop.services.report_data import center_principal, top_center
-from reports.export import export_workbook
+from reports.case_list import write_case_list
 url, first, last, out = sys.argv[1:5]
 factory = make_session_factory(make_engine(url))
 with factory() as session:
@@ -137,11 +135,11 @@ with factory() as session:
     who = center_principal(session, center, "bench")
     flt = CaseFilter(received_from=date.fromisoformat(first), received_to=date.fromisoformat(last))
     started = time.perf_counter()
-    rows = export_rows(session=session, principal=who, filter=flt, now=clock_for(session).now())
-    count = export_workbook(rows, Path(out), title="bench")
+    result = write_case_list(session=session, principal=who, filter=flt, sort=Sort(),
+                             path=Path(out), report=lambda *a: None, cancelled=lambda: False)
     seconds = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"rows": count, "seconds": seconds, "peak_mb": peak}))
+print(json.dumps({"rows": result.rows, "seconds": seconds, "peak_mb": peak}))
 """
 
 

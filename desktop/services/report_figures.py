@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
 from desktop.clock import to_local
-from desktop.db.models import Case
+from desktop.db.models import Case, Category
 from desktop.domain.metrics import Dimension, Metric
 from desktop.domain.principal import Principal
 from desktop.domain.workdays import WorkCalendar
@@ -71,10 +71,16 @@ def tally(
     stmt = _tally_query(session, principal, period, by_dimensions, calendar)
     names = [str(p) for p in Part] + [DAYS]
     width = len(DIMENSIONS) if by_dimensions else 0
-    counts = {
-        tuple(row[:width]): {n: int(v or 0) for n, v in zip(names, row[width:], strict=True)}
-        for row in session.execute(stmt)
-    }
+    counts: dict[GroupKey, dict[str, int]] = {}
+    tops = _top_categories(session) if by_dimensions else {}
+    at = DIMENSIONS.index(Dimension.CATEGORY)
+    for row in session.execute(stmt):
+        key = tuple(row[:width])
+        if by_dimensions:  # grouped by category id in SQL; its top-level category here
+            key = (*key[:at], tops.get(key[at], key[at]), *key[at + 1 :])
+        entry = counts.setdefault(key, dict.fromkeys(names, 0))
+        for name, value in zip(names, row[width:], strict=True):
+            entry[name] += int(value or 0)
     if not by_dimensions and () not in counts:
         counts[()] = dict.fromkeys(names, 0)
     return counts
@@ -97,8 +103,11 @@ def _tally_query(session, principal, period, by_dimensions, calendar):
         else_=0,
     )
     columns.append(gap.label(DAYS))
-    if by_dimensions:
-        columns = [dimension_expression(d).label(str(d)) for d in DIMENSIONS] + columns
+    if by_dimensions:  # the category as stored (a join-free column); tally maps it to its top
+        columns = [
+            (Case.category_id if d == Dimension.CATEGORY else dimension_expression(d)).label(str(d))
+            for d in DIMENSIONS
+        ] + columns
     # Every other part lies inside one of these; as a flat OR each reads one index range.
     counted = or_(*(conditions[p] for p in BASES))
     # MATERIALIZED: read the rows once, then group them. Flattened into the GROUP BY, SQLite
@@ -114,6 +123,11 @@ def _tally_query(session, principal, period, by_dimensions, calendar):
         return select(*sums)
     keys = [parts.c[str(d)] for d in DIMENSIONS]
     return select(*keys, *sums).group_by(*keys)
+
+
+def _top_categories(session: Session) -> dict[int, int]:
+    rows = session.execute(select(Category.id, func.coalesce(Category.parent_id, Category.id)))
+    return dict(rows.all())
 
 
 def _workday_table(session: Session, period: Period, calendar: WorkCalendar, name: str):
