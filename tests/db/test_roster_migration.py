@@ -1,4 +1,4 @@
-"""0004/0005: the old global flags become roster rules of the department's own center."""
+"""0004/0006: the old global flags become roster rules of the department's own center."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_flags_become_rules_and_come_back_on_downgrade(empty_db_url):
         ]
         assert [tuple(p) for p in people] == [(1, 0, 1), (1, 1, 3), (2, 0, 4)]
         with engine.connect() as conn:
-            command.downgrade(alembic_config(conn), "0004")
+            command.downgrade(alembic_config(conn), "0005")
             conn.commit()
             back = conn.exec_driver_sql("SELECT id, stationing FROM departments ORDER BY id").all()
             on_site = (
