@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, union
 from sqlalchemy.orm import Session
 
 from desktop.clock import local_midnight, to_local
 from desktop.db.models import Case, Category, Jurisdiction
-from desktop.domain.enums import DeadlineColour, JurisdictionLevel
+from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, JurisdictionLevel, Status
 from desktop.domain.metrics import Dimension, Metric
 from desktop.domain.principal import Principal
 from desktop.domain.workdays import RED_CARD_AFTER, workday_cutoff
@@ -29,7 +29,6 @@ from desktop.services.meta import clock_for
 from desktop.services.report_conditions import (
     Part,
     dimension_condition,
-    dimension_expression,
     local_day_number,
     open_at,
     overdue_at,
@@ -43,6 +42,7 @@ AVERAGE_OF = 7  # its moving average, in days
 TOP_CATEGORIES = 8
 DAY = timedelta(days=1)
 _EPOCH = date(1970, 1, 1)
+_OPEN = sorted(str(s) for s in OPEN_STATUSES)
 
 
 class Tile(StrEnum):
@@ -184,103 +184,131 @@ def bar_condition(chart: Chart, key, now: datetime) -> ColumnElement[bool]:
 def dashboard_figures(
     *, session: Session, principal: Principal, now: datetime | None = None
 ) -> DashboardFigures:
-    """All tiles and charts at `now` (the database clock's by default)."""
+    """All tiles and charts at `now` (the database clock's by default), in four queries."""
     now = now or clock_for(session).now()
     calendar = load_calendar(session)
+    today = _today(now)
+    month = report_period.month_of(today.first)
+    tiles, colours, streets = _live(session, principal, now, calendar)
+    daily, average, categories = _intake(session, principal, today.first, month)
+    tiles[Tile.TODAY_INTAKE] = TileFigure(
+        Tile.TODAY_INTAKE, daily[-1].value, daily[-2].value, daily[-1].value
+    )
+    tiles.update(_rates(session, principal, month))
+    charts = {
+        Chart.DAILY_INTAKE: daily,
+        Chart.DEADLINE_COLOUR: colours,
+        Chart.CATEGORIES: categories,
+        Chart.STREETS: streets,
+    }
+    tiles = {t: tiles[t] for t in Tile}
+    return DashboardFigures(now=now, month=month, tiles=tiles, charts=charts, average=average)
+
+
+def _sums(conditions) -> list:
+    return [func.sum(case((c, 1), else_=0)) for c in conditions]
+
+
+def _live(session, principal, now, calendar) -> tuple[dict, list[Bar], list[Bar]]:
+    """Open, overdue and red-card now and a day ago, the colours, and open cases by street.
+
+    One pass over the few cases that can be open at either instant (open by status, or
+    first resolved or rejected since yesterday), each branch an index range: every condition
+    counted here implies that set, so the counts are those of the conditions themselves.
+    """
     yesterday = now - DAY
     cutoff = workday_cutoff(now, RED_CARD_AFTER, calendar)
     cutoff_before = workday_cutoff(yesterday, RED_CARD_AFTER, calendar)
-    today = _today(now)
-    month = report_period.month_of(today.first)
-    last_month = report_period.previous(month)
-
-    def count(*conditions) -> list[int]:
-        sums = [func.sum(case((c, 1), else_=0)) for c in conditions]
-        row = session.execute(scope_cases(select(*sums).where(or_(*conditions)), principal))
-        return [int(v or 0) for v in row.one()]
-
-    intake_today, intake_yesterday = count(
-        part_condition(Part.ACCEPTED, today), part_condition(Part.ACCEPTED, Day(today.first - DAY))
+    candidates = union(
+        select(Case.id).where(Case.status.in_(_OPEN)),
+        select(Case.id).where(Case.first_resolved_at >= yesterday),
+        select(Case.id).where(Case.status == str(Status.REJECTED), Case.closed_at >= yesterday),
     )
-    open_now, overdue_now, red_now = count(open_at(now), overdue_at(now), red_card_at(now, cutoff))
-    open_before, overdue_before, red_before = count(
-        open_at(yesterday), overdue_at(yesterday), red_card_at(yesterday, cutoff_before)
+    measured = (
+        open_at(now), overdue_at(now), red_card_at(now, cutoff),
+        open_at(yesterday), overdue_at(yesterday), red_card_at(yesterday, cutoff_before),
+        *(colour_at(k, now) for k in COLOUR_KEYS),
+    )  # fmt: skip
+    stmt = scope_cases(
+        select(Case.street_id, *_sums(measured)).where(Case.id.in_(candidates)), principal
+    ).group_by(Case.street_id)
+    per_street = {row[0]: [int(v or 0) for v in row[1:]] for row in session.execute(stmt)}
+    total = [sum(column) for column in zip(*per_street.values(), strict=True)] or [0] * len(
+        measured
     )
     tiles = {
-        Tile.TODAY_INTAKE: TileFigure(Tile.TODAY_INTAKE, intake_today, intake_yesterday,
-                                      intake_today),
-        Tile.OPEN: TileFigure(Tile.OPEN, open_now, open_before, open_now),
-        Tile.OVERDUE: TileFigure(Tile.OVERDUE, overdue_now, overdue_before, overdue_now),
-        Tile.RED_CARD: TileFigure(Tile.RED_CARD, red_now, red_before, red_now),
-    }  # fmt: skip
-    for tile, (numerator, denominator) in _RATE_PARTS.items():
-        num, den, num_before, den_before = count(
-            part_condition(numerator, month), part_condition(denominator, month),
-            part_condition(numerator, last_month), part_condition(denominator, last_month),
-        )  # fmt: skip
-        tiles[tile] = TileFigure(tile, _ratio(num, den), _ratio(num_before, den_before), num, den)
-
-    daily, average = _daily(session, principal, today.first)
-    charts = {
-        Chart.DAILY_INTAKE: daily,
-        Chart.DEADLINE_COLOUR: [
-            Bar(key, "", value)
-            for key, value in zip(
-                COLOUR_KEYS, count(*(colour_at(k, now) for k in COLOUR_KEYS)), strict=True
-            )
-        ],
-        Chart.CATEGORIES: _categories(session, principal, month),
-        Chart.STREETS: _streets(session, principal, now),
+        tile: TileFigure(tile, total[i], total[i + 3], total[i])
+        for i, tile in enumerate((Tile.OPEN, Tile.OVERDUE, Tile.RED_CARD))
     }
-    return DashboardFigures(now=now, month=month, tiles=tiles, charts=charts, average=average)
+    colours = [Bar(k, "", total[6 + i]) for i, k in enumerate(COLOUR_KEYS)]
+    open_by_street = {k: v[0] for k, v in per_street.items() if v[0]}
+    return tiles, colours, _streets(session, principal, open_by_street)
+
+
+def _intake(session, principal, today: date, month: Period):
+    """受理量 per day for DAYS days with its trailing mean, and the month's top categories.
+
+    One pass over the acceptances since DAYS + 6 days ago, grouped by day and category.
+    """
+    first = today - timedelta(days=DAYS - 1)
+    start = first - timedelta(days=AVERAGE_OF - 1)
+    day = local_day_number(session, Case.accepted_at).label("day")
+    stmt = scope_cases(
+        select(day, Case.category_id, func.count()).where(
+            Case.accepted_at >= local_midnight(start), Case.accepted_at < Day(today).end_at
+        ),
+        principal,
+    ).group_by(day, Case.category_id)
+    per_day: dict[date, int] = {}
+    per_category: dict[int, int] = {}
+    for number, category_id, n in session.execute(stmt):
+        when = _EPOCH + timedelta(days=int(number))
+        per_day[when] = per_day.get(when, 0) + int(n)
+        if month.first <= when < month.end:
+            per_category[category_id] = per_category.get(category_id, 0) + int(n)
+    days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
+    values = [per_day.get(d, 0) for d in days]
+    bars, average = [], []
+    for index in range(AVERAGE_OF - 1, len(days)):
+        bars.append(Bar(days[index], "", values[index]))
+        average.append(sum(values[index - AVERAGE_OF + 1 : index + 1]) / AVERAGE_OF)
+    return bars, average, _categories(session, per_category)
+
+
+def _categories(session, per_category: dict[int, int]) -> list[Bar]:
+    """Counts by category rolled up to the top level (as the report's breakdown), largest first."""
+    rows = session.execute(select(Category.id, Category.parent_id, Category.name))
+    tree = {row[0]: (row[1], row[2]) for row in rows}
+    rolled: dict[int, int] = {}
+    for category_id, n in per_category.items():
+        parent = tree[category_id][0] if category_id in tree else None
+        top = parent if parent is not None else category_id
+        rolled[top] = rolled.get(top, 0) + n
+    ranked = sorted(rolled.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CATEGORIES]
+    return [Bar(key, tree[key][1] if key in tree else "", n) for key, n in ranked]
+
+
+def _rates(session, principal, month: Period) -> dict[Tile, TileFigure]:
+    """This month's and last month's 按期办结率 and 满意率: one index range each."""
+    last = report_period.previous(month)
+    both = Period(month.kind, last.first, month.end)
+    out = {}
+    for tile, (numerator, denominator) in _RATE_PARTS.items():
+        conditions = [part_condition(p, m) for m in (month, last) for p in (numerator, denominator)]
+        stmt = scope_cases(
+            select(*_sums(conditions)).where(part_condition(denominator, both)), principal
+        )
+        num, den, num_before, den_before = (int(v or 0) for v in session.execute(stmt).one())
+        out[tile] = TileFigure(tile, _ratio(num, den), _ratio(num_before, den_before), num, den)
+    return out
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def _daily(session, principal, today: date) -> tuple[list[Bar], list[float | None]]:
-    """受理量 per local day for the last DAYS days, and the trailing 7-day mean of each."""
-    first = today - timedelta(days=DAYS - 1)
-    span = Day(first - timedelta(days=AVERAGE_OF - 1))
-    accepted = and_(Case.accepted_at >= span.start_at, Case.accepted_at < Day(today).end_at)
-    day = local_day_number(session, Case.accepted_at).label("day")
-    stmt = scope_cases(select(day, func.count()).where(accepted), principal).group_by(day)
-    counts = {_EPOCH + timedelta(days=int(n)): int(c) for n, c in session.execute(stmt)}
-    days = [span.first + timedelta(days=i) for i in range((today - span.first).days + 1)]
-    values = [counts.get(d, 0) for d in days]
-    bars, average = [], []
-    for index, d in enumerate(days):
-        if d < first:
-            continue
-        window = values[index - AVERAGE_OF + 1 : index + 1]
-        bars.append(Bar(d, "", values[index]))
-        average.append(sum(window) / AVERAGE_OF)
-    return bars, average
-
-
-def _categories(session, principal, month: Period) -> list[Bar]:
-    """The month's 受理量 by top category, the largest TOP_CATEGORIES, largest first."""
-    top = dimension_expression(Dimension.CATEGORY).label("top")
-    stmt = scope_cases(
-        select(top, func.count()).where(part_condition(Part.ACCEPTED, month)), principal
-    ).group_by(top)
-    counts = [(key, int(n)) for key, n in session.execute(stmt)]
-    counts.sort(key=lambda kv: (-kv[1], kv[0] if kv[0] is not None else 0))
-    counts = counts[:TOP_CATEGORIES]
-    ids = [k for k, _ in counts if k is not None]
-    names = dict(
-        session.execute(select(Category.id, Category.name).where(Category.id.in_(ids))).all()
-    )
-    return [Bar(key, names.get(key, ""), n) for key, n in counts]
-
-
-def _streets(session, principal, now: datetime) -> list[Bar]:
+def _streets(session, principal, counts: dict) -> list[Bar]:
     """Open cases per street: every street of the jurisdiction (zeros too), in code order."""
-    stmt = scope_cases(
-        select(Case.street_id, func.count()).where(open_at(now)), principal
-    ).group_by(Case.street_id)
-    counts = {key: int(n) for key, n in session.execute(stmt)}
     place = session.get(Jurisdiction, principal.jurisdiction_id)
     if place is not None and place.level == JurisdictionLevel.TOWNSHIP:
         known = select(Jurisdiction.id, Jurisdiction.name).where(Jurisdiction.id == place.id)
