@@ -73,6 +73,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Wall display (F11)</source>
+        <translation>大屏展示 (F11)</translation>
+    </message>
+    <message>
         <source>Your roles have no work queues.</source>
         <translation>您的角色没有工作队列。</translation>
     </message>
@@ -98,6 +102,104 @@
     <message>
         <source>For example sqlite:///C:/GovDesk/govdesk.sqlite for one seat, or postgresql://user@server:5432/govdesk for several seats. A password typed here is used for this session only and is never saved.</source>
         <translation>例如单机使用 sqlite:///C:/GovDesk/govdesk.sqlite，多席位共用 postgresql://user@server:5432/govdesk。此处填写的密码仅用于本次运行，不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresController</name>
+    <message>
+        <source>The figures could not be counted. The details are in the log.</source>
+        <translation>统计数据未能计算，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Counting the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Month %1 for the rates and categories; open cases and overdue as of now.</source>
+        <translation>比率和类别按 %1 月统计；在办和超期为当前数。</translation>
+    </message>
+    <message>
+        <source>No cases yet in your jurisdiction: the figures fill as cases come in.</source>
+        <translation>辖区内尚无案件：有案件后这里会显示统计。</translation>
+    </message>
+    <message>
+        <source>vs last month</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>vs yesterday</source>
+        <translation>较昨日</translation>
+    </message>
+    <message>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>No running clock</source>
+        <translation>未计时</translation>
+    </message>
+    <message>
+        <source>No street</source>
+        <translation>无街道</translation>
+    </message>
+    <message>
+        <source>Dashboard · %1</source>
+        <translation>工作台 · %1</translation>
+    </message>
+    <message>
+        <source>Accepted today</source>
+        <translation>今日受理</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Red-card supervision</source>
+        <translation>红牌督办</translation>
+    </message>
+    <message>
+        <source>On-time rate this month</source>
+        <translation>本月按期办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction this month</source>
+        <translation>本月满意率</translation>
+    </message>
+    <message>
+        <source>Accepted per day, last 90 days (line: 7-day average)</source>
+        <translation>近 90 天每日受理量 (折线: 7 日均值)</translation>
+    </message>
+    <message>
+        <source>Open cases by deadline colour</source>
+        <translation>在办案件期限颜色</translation>
+    </message>
+    <message>
+        <source>Top categories this month</source>
+        <translation>本月受理主要类别</translation>
+    </message>
+    <message>
+        <source>Open cases by street</source>
+        <translation>各街道在办案件</translation>
+    </message>
+    <message>
+        <source>How the center stands</source>
+        <translation>中心运行态势</translation>
+    </message>
+    <message>
+        <source>Click a bar (or use the arrows and Enter)</source>
+        <translation>点击柱条 (或用方向键和回车) 查看案件</translation>
     </message>
 </context>
 <context>
@@ -382,6 +484,21 @@
     <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>WallDisplay</name>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Governance center at a glance</source>
+        <translation>综治中心实时态势</translation>
+    </message>
+    <message>
+        <source>Esc leaves the wall display</source>
+        <translation>按 Esc 退出大屏展示</translation>
     </message>
 </context>
 </TS>
