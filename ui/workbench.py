@@ -16,6 +16,8 @@ from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
+from ui.reports.controller import ReportsController
+from ui.reports.view import ReportsView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -55,14 +57,17 @@ class Workbench(QObject):
         self._place_name = ""
         self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster", "reports"):
+        for key in ("map", "cases", "roster"):
             self.window.add_page(key, PlaceholderPage(key))
+        self.reports = ReportsController(runner, principal, ReportsView(), self)
+        self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
+        self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -74,6 +79,7 @@ class Workbench(QObject):
         self.monitor.start()
         self.dashboard.start()
         self.figures.start()
+        self.reports.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
