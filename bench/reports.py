@@ -218,12 +218,14 @@ def _naive_headline(session, who, period) -> dict[Metric, tuple]:
         ),
         Metric.OVERDUE: (len(overdue), None),
         Metric.DISPUTE_RATE: (
-            sum(c.result in (Result.MEDIATED, Result.SOLVED) for c in d_resolved), len(d_resolved)
+            sum(c.result in (Result.MEDIATED, Result.SOLVED) for c in d_resolved),
+            len(d_resolved),
         ),
         Metric.MEDIATION_RATE: (sum(c.result == Result.MEDIATED for c in tried), len(tried)),
         Metric.SATISFACTION_RATE: (sum(c.satisfaction in content for c in followed), len(followed)),
         Metric.REPEATS: (
-            sum(within(c.received_at) and c.repeat_of_id is not None for c in cases), None
+            sum(within(c.received_at) and c.repeat_of_id is not None for c in cases),
+            None,
         ),
         Metric.MEAN_DAYS: (days, len(timed_)),
     }

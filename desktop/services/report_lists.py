@@ -36,9 +36,7 @@ def ageing_counts(*, session: Session, principal: Principal, period: Period) -> 
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition)."""
     sums = [func.sum(case((ageing_condition(b, period), 1), else_=0)) for b in Ageing]
     # Open at the end, or resolved in the period: a flat OR of index ranges.
-    population = or_(
-        *open_branches(period.end_at), between(Case.first_resolved_at, period)
-    )
+    population = or_(*open_branches(period.end_at), between(Case.first_resolved_at, period))
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     return {bucket: int(value or 0) for bucket, value in zip(Ageing, row, strict=True)}
 
@@ -122,9 +120,11 @@ def first_applicants(session: Session, case_ids: list[int], chunk: int = 900):
     found: dict[int, tuple[str, str | None]] = {}
     for start in range(0, len(case_ids), chunk):
         ids = case_ids[start : start + chunk]
-        parties = select(CaseParty.case_id, CaseParty.name, CaseParty.phone).where(
-            CaseParty.case_id.in_(ids), CaseParty.role == str(PartyRole.APPLICANT)
-        ).order_by(CaseParty.id.desc())  # the first applicant is written last, and wins
+        parties = (
+            select(CaseParty.case_id, CaseParty.name, CaseParty.phone)
+            .where(CaseParty.case_id.in_(ids), CaseParty.role == str(PartyRole.APPLICANT))
+            .order_by(CaseParty.id.desc())
+        )  # the first applicant is written last, and wins
         found.update({case_id: (name, phone) for case_id, name, phone in session.execute(parties)})
     return found
 

@@ -1,7 +1,7 @@
 """report indexes cover the place: trend counts read the index only
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30
 
 ix_cases_accepted_at (accepted_at) and ix_cases_first_resolved (first_resolved_at, due_at)
@@ -11,8 +11,8 @@ report's trend, 受理量 and 办结量 of the periods before) is an index-only 
 from alembic import op
 
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
