@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, and_, case, func, or_, select, values
+from sqlalchemy import Integer, and_, case, func, select, values
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
@@ -30,7 +30,9 @@ from desktop.services.deadlines import load_calendar
 from desktop.services.report_conditions import (
     METRIC_PARTS,
     Part,
+    among,
     dimension_expression,
+    index_branches,
     local_day_number,
     part_condition,
 )
@@ -109,7 +111,7 @@ def _tally_query(session, principal, period, by_dimensions, calendar):
             for d in DIMENSIONS
         ] + columns
     # Every other part lies inside one of these; as a flat OR each reads one index range.
-    counted = or_(*(conditions[p] for p in BASES))
+    counted = among([b for p in BASES for b in index_branches(p, period)])
     # MATERIALIZED: read the rows once, then group them. Flattened into the GROUP BY, SQLite
     # walked a million rows in street order to avoid a sort, and ran each correlated
     # subquery (category, 主办 department) twice per row.
