@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.principal import Principal
+from ui.cases.detail.tabs import CaseTabs
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.view import DashboardView
@@ -53,6 +54,8 @@ class Workbench(QObject):
             self.window.add_page(key, PlaceholderPage(key))
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.window.sig_closed.connect(self._on_window_closed)
@@ -66,10 +69,16 @@ class Workbench(QObject):
         self.monitor.start()
         self.dashboard.start()
 
+    def open_case(self, case_id: int) -> None:
+        """Show a case in the case window (from a queue, an alert, the map or a report)."""
+        self.case_tabs.open_case(case_id)
+
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
         self.monitor.stop()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         if not shiboken6.isValid(self.window):
             return
         self.window.blockSignals(True)
@@ -84,6 +93,8 @@ class Workbench(QObject):
         self.window.show_page("cases")
 
     def _on_window_closed(self) -> None:
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         self.dashboard.stop()
         self.monitor.stop()
         self.sig_closed.emit()

@@ -1,0 +1,1 @@
+"""案件: the queues, the case view and its actions."""
