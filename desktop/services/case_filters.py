@@ -30,7 +30,7 @@ from sqlalchemy import (
 
 from desktop.clock import local_midnight
 from desktop.db.base import UTCDateTime
-from desktop.db.models import Case, CaseParty, CaseTask, Category, Grid, User
+from desktop.db.models import Case, CaseTask, Category, Grid, User
 from desktop.domain.enums import (
     ACTIVE_TASK_STATUSES,
     OPEN_STATUSES,
@@ -46,6 +46,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.principal import Principal
 from desktop.domain.queues import DeadlineCondition, TaskCondition, queue_def
+from desktop.services.case_search import text_condition
 from desktop.services.scoping import scope_cases
 from desktop.services.supervision import CardCutoffs, supervision_condition
 
@@ -183,31 +184,6 @@ def queue_condition(principal: Principal, queue: NamedQueue, now: datetime) -> C
     if spec.mine:
         conds.append(_mine(principal))
     return and_(true(), *conds)
-
-
-def text_condition(text: str) -> ColumnElement[bool]:
-    """Free text: case number, title and party name contain it; phone or ID number start with it.
-
-    Phone and ID number are compared as equality-or-prefix so the indexes on case_parties can
-    answer; LIKE wildcards typed by the user are escaped (autoescape).
-    """
-    text = text.strip()
-    upper = text.upper()  # ID numbers are stored with an uppercase check 'X'
-    by_number = select(CaseParty.case_id).where(
-        or_(
-            CaseParty.phone == text,
-            CaseParty.phone.startswith(text, autoescape=True),
-            CaseParty.id_number == upper,
-            CaseParty.id_number.startswith(upper, autoescape=True),
-        )
-    )
-    by_name = select(CaseParty.case_id).where(CaseParty.name.icontains(text, autoescape=True))
-    return or_(
-        Case.number.icontains(text, autoescape=True),
-        Case.title.icontains(text, autoescape=True),
-        Case.id.in_(by_number),
-        Case.id.in_(by_name),
-    )
 
 
 def ids_condition(ids: frozenset[int]) -> ColumnElement[bool]:

@@ -8,22 +8,35 @@ from desktop.db.models.cases import (
     CaseEvent,
     CaseParty,
     CaseTask,
+    CaseWorkOrder,
     ExtensionRequest,
 )
 from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
 from desktop.db.models.geo import Grid, GridMember, Jurisdiction
-from desktop.db.models.meta import AppMeta
+from desktop.db.models.meta import AppMeta, AuditEntry
 from desktop.db.models.org import Center, Department, Staff, Window
+from desktop.db.models.roster import (
+    CheckIn,
+    RosterRule,
+    RosterRuleStaff,
+    RosterSettings,
+    RotaDuty,
+    RotaFlag,
+    RotaMonth,
+)
 
 __all__ = [
     "AppMeta",
     "Attachment",
+    "AuditEntry",
     "CalendarDay",
     "Case",
     "CaseCounter",
     "CaseEvent",
     "CaseParty",
     "CaseTask",
+    "CaseWorkOrder",
+    "CheckIn",
     "Category",
     "Center",
     "DeadlineRule",
@@ -32,6 +45,12 @@ __all__ = [
     "Grid",
     "GridMember",
     "Jurisdiction",
+    "RosterRule",
+    "RosterRuleStaff",
+    "RosterSettings",
+    "RotaDuty",
+    "RotaFlag",
+    "RotaMonth",
     "Staff",
     "User",
     "UserRole",

@@ -1,0 +1,243 @@
+"""What the map draws: boundaries, grids with their case counts, and incident points.
+
+Places come from the principal's jurisdiction subtree (desktop.services.map_scope); counts and
+points come from `case_filters.scoped_select`, the queues' scoped entry point, so the map
+counts exactly the cases the queues list for the same filter.
+
+Counts per grid (micro-grid cases count for their grid), for the cases the filter selects:
+`open` (open statuses), `overdue` (open, running clock past its deadline: deadline colour red)
+and `today` (received since China-time midnight). Points are the open cases the filter selects,
+or, when the filter names statuses, the cases of those statuses; at most `MAX_INCIDENTS`.
+Boundaries stay GeoJSON text as stored: desktop.services.map_geojson assembles the page data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import shapely
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.clock import local_midnight, to_local
+from desktop.db.models import Case, Grid, Jurisdiction
+from desktop.domain.enums import OPEN_STATUSES, DeadlineColour
+from desktop.domain.principal import Principal
+from desktop.services.case_filters import CaseFilter, colour_expression, scoped_select
+from desktop.services.map_scope import grid_in_scope, jurisdiction_ids
+
+MAX_INCIDENTS = 200_000  # a city's open cases; beyond that the heat layer tells more
+
+LatLng = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PlaceShape:
+    """A jurisdiction (county, township, village) as the map draws it."""
+
+    id: int
+    code: str
+    name: str
+    level: str  # JurisdictionLevel value
+    parent_id: int | None
+    boundary: str | None  # GeoJSON geometry text, WGS-84
+    label: LatLng | None  # a point inside, for the name
+
+
+@dataclass(frozen=True)
+class GridShape:
+    """A grid with its counts, or a micro-grid (`grid_id` names its grid; counts are 0)."""
+
+    id: int
+    code: str
+    name: str
+    kind: str  # GridKind value
+    village_id: int
+    grid_id: int | None
+    population: int
+    boundary: str | None
+    label: LatLng | None
+    open: int = 0
+    overdue: int = 0
+    today: int = 0
+
+
+@dataclass(frozen=True)
+class Incidents:
+    """Case points as parallel columns (the page draws arrays, not one object a point)."""
+
+    ids: tuple[int, ...]
+    lats: tuple[float, ...]
+    lngs: tuple[float, ...]
+    colours: tuple[str | None, ...]  # DeadlineColour value, None without a running clock
+    risks: tuple[str, ...]  # Risk value
+    truncated: bool  # more cases matched than MAX_INCIDENTS
+
+
+@dataclass(frozen=True)
+class MapData:
+    places: tuple[PlaceShape, ...]  # by code: the principal's jurisdiction first
+    grids: tuple[GridShape, ...]  # by code
+    micro_grids: tuple[GridShape, ...]  # by code
+    incidents: Incidents
+    now: datetime
+
+
+def _inside(boundary: str | None) -> LatLng | None:
+    """(lat, lng) of a point inside the polygon (a centroid may fall outside a concave one)."""
+    if not boundary:
+        return None
+    point = shapely.from_geojson(boundary).representative_point()
+    return round(point.y, 6), round(point.x, 6)
+
+
+def place_shapes(session: Session, principal: Principal) -> tuple[PlaceShape, ...]:
+    """The principal's jurisdiction and every jurisdiction below it."""
+    rows = session.execute(
+        select(
+            Jurisdiction.id,
+            Jurisdiction.code,
+            Jurisdiction.name,
+            Jurisdiction.level,
+            Jurisdiction.parent_id,
+            Jurisdiction.boundary,
+        )
+        .where(Jurisdiction.id.in_(jurisdiction_ids(principal)))
+        .order_by(Jurisdiction.code)
+    ).all()
+    return tuple(PlaceShape(*row, label=_inside(row.boundary)) for row in rows)
+
+
+def _grid_rows(session: Session, principal: Principal):
+    return session.execute(
+        select(
+            Grid.id,
+            Grid.code,
+            Grid.name,
+            Grid.kind,
+            Grid.village_id,
+            Grid.parent_id,
+            Grid.population,
+            Grid.boundary,
+            Grid.centroid_lat,
+            Grid.centroid_lng,
+        )
+        .where(grid_in_scope(principal))
+        .order_by(Grid.code)
+    ).all()
+
+
+_POINT_COLUMNS = (
+    Case.id,
+    Case.lat,
+    Case.lng,
+    Case.grid_id,
+    Case.risk,
+)
+
+
+def _point_rows(
+    session: Session,
+    principal: Principal,
+    flt: CaseFilter,
+    now: datetime,
+    *,
+    newest_first: bool = False,
+):
+    """(id, lat, lng, grid_id, risk, colour) of the cases the filter selects."""
+    stmt = scoped_select(principal, flt, now, *_POINT_COLUMNS, colour_expression(now))
+    if newest_first:
+        # Closed cases can be many: the newest, and only those with a place.
+        stmt = stmt.where(Case.lat.is_not(None)).order_by(Case.id.desc())
+        stmt = stmt.limit(MAX_INCIDENTS + 1)
+    return session.execute(stmt).all()
+
+
+def _today_counts(session: Session, principal: Principal, flt: CaseFilter, now: datetime):
+    midnight = local_midnight(to_local(now).date())
+    stmt = scoped_select(principal, flt, now, Case.grid_id).where(
+        Case.received_at >= midnight, Case.grid_id.is_not(None)
+    )
+    return Counter(session.scalars(stmt))
+
+
+def _incidents(rows) -> Incidents:
+    if not rows:
+        return Incidents((), (), (), (), (), truncated=False)
+    rows = [r for r in rows if r[1] is not None and r[2] is not None]
+    ids, lats, lngs, _grids, risks, colours = zip(*rows[:MAX_INCIDENTS], strict=True)
+    return Incidents(ids, lats, lngs, colours, risks, truncated=len(rows) > MAX_INCIDENTS)
+
+
+def _roll_up(counts: Counter[int], top_of: dict[int, int]) -> Counter[int]:
+    """Counts per grid with its micro-grids' counts added (cases outside the map's grids drop)."""
+    rolled: Counter[int] = Counter()
+    for grid_id, n in counts.items():
+        top = top_of.get(grid_id)
+        if top is not None:
+            rolled[top] += n
+    return rolled
+
+
+def map_data(
+    *, session: Session, principal: Principal, filter: CaseFilter, now: datetime
+) -> MapData:
+    """Everything one map draw needs, scoped to the principal and narrowed by the filter."""
+    rows = _grid_rows(session, principal)
+    top_of = {g.id: g.parent_id or g.id for g in rows}
+    statuses = filter.statuses & OPEN_STATUSES if filter.statuses else OPEN_STATUSES
+    open_rows = (
+        _point_rows(session, principal, replace(filter, statuses=statuses), now) if statuses else []
+    )
+    red = str(DeadlineColour.RED)
+    opened = _roll_up(Counter(r[3] for r in open_rows), top_of)
+    overdue = _roll_up(Counter(r[3] for r in open_rows if r[5] == red), top_of)
+    today = _roll_up(_today_counts(session, principal, filter, now), top_of)
+    if filter.statuses and not filter.statuses <= OPEN_STATUSES:
+        incidents = _incidents(_point_rows(session, principal, filter, now, newest_first=True))
+    else:
+        incidents = _incidents(open_rows)
+    grids, micro = [], []
+    for g in rows:
+        stored = (g.centroid_lat, g.centroid_lng) if g.centroid_lat is not None else None
+        label = stored or _inside(g.boundary)
+        if g.parent_id is None:
+            grids.append(
+                GridShape(
+                    g.id,
+                    g.code,
+                    g.name,
+                    g.kind,
+                    g.village_id,
+                    None,
+                    g.population,
+                    g.boundary,
+                    label,
+                    opened[g.id],
+                    overdue[g.id],
+                    today[g.id],
+                )  # fmt: skip
+            )
+        else:
+            micro.append(
+                GridShape(
+                    g.id,
+                    g.code,
+                    g.name,
+                    g.kind,
+                    g.village_id,
+                    g.parent_id,
+                    g.population,
+                    g.boundary,
+                    label,
+                )  # fmt: skip
+            )
+    return MapData(
+        places=place_shapes(session, principal),
+        grids=tuple(grids),
+        micro_grids=tuple(micro),
+        incidents=incidents,
+        now=now,
+    )
