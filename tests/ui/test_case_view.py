@@ -164,8 +164,9 @@ def test_accept_then_joint_dispatch_to_a_lead_and_an_assisting_department(
 
     dispatcher = open_case(qtbot, seats(), cw, "dispatcher", cw.registered)
     dialog = press(qtbot, dispatcher, K.DISPATCH)
-    # 司法局 is stationed permanently: listed first, its on-site staff preselected
-    assert dialog.table.item(0, 0).text() == "司法局"
+    # In the roster's order: 人社局 is on call, nobody is checked in yet
+    assert [dialog.table.item(r, 0).text() for r in range(3)] == ["人社局", "司法局", "住建局"]
+    assert dialog.table.item(0, 1).text() == "随驻"
     QTest.mouseClick(dialog.lead_buttons[ids["justice"]], Qt.MouseButton.LeftButton)
     QTest.mouseClick(dialog.assist_boxes[ids["labour_bureau"]], Qt.MouseButton.LeftButton)
     type_text(dialog.note_edit, "司法局牵头，人社局配合")

@@ -115,7 +115,7 @@ class CaseController(QObject):
         if kind == K.ATTACH:
             self._pick_attachment()
         elif kind in (K.DISPATCH, K.ASSIGN):
-            self._runner.db(jobs.load_dispatch_choices, self._principal).owned_by(
+            self._runner.db(jobs.load_dispatch_choices, self._principal, self.case_id).owned_by(
                 self.view
             ).success(lambda choices: self._open(kind, choices)).failure(self._on_case_failed).run()
         elif kind == K.EDIT:

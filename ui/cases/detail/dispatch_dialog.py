@@ -88,7 +88,7 @@ class DispatchDialog(FormDialog):
             where = " · ".join(p for p in (choice.window, choice.person) if p)
             here = self.tr("On site") + (f"（{where}）" if where else "")
         else:
-            here = label("stationing", choice.stationing)
+            here = label("stationing", choice.stationing) if choice.stationing else "—"
         self.table.setItem(row, COL_HERE, QTableWidgetItem(here))
         lead = QRadioButton()
         lead.setObjectName(f"lead_{choice.id}")

@@ -103,11 +103,13 @@ def reveal(session, principal: Principal, case_id: int, party_id: int):
         )
 
 
-def load_dispatch_choices(session, principal: Principal):
+def load_dispatch_choices(session, principal: Principal, case_id: int):
     from desktop.services.dispatch_choices import dispatch_choices
+    from desktop.services.scoping import get_visible_case
 
     with session.begin():
-        return dispatch_choices(session=session, principal=principal)
+        center_id = get_visible_case(session, principal, case_id).center_id
+        return dispatch_choices(session=session, principal=principal, center_id=center_id)
 
 
 @dataclass(frozen=True)
