@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.domain.principal import Principal
+from desktop.services.queues import CaseFilter
+from ui.cases.detail_dialog import CaseDetailDialog
+from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.view import DashboardView
@@ -49,12 +52,16 @@ class Workbench(QObject):
         self.monitor = ChangeMonitor(runner, database.engine, self)
         self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster", "reports"):
+        self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
+        self.window.add_page("map", PlaceholderPage("map"))
+        self.window.add_page("cases", self.cases.view)
+        for key in ("roster", "reports"):
             self.window.add_page(key, PlaceholderPage(key))
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.cases.sig_case_requested.connect(self._on_cases_case_requested)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -65,6 +72,7 @@ class Workbench(QObject):
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
         self.dashboard.start()
+        self.cases.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
@@ -79,9 +87,20 @@ class Workbench(QObject):
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self.window.set_identity(self.principal, name, self.database.url)
 
-    def _on_dashboard_queue_requested(self, _queue: str) -> None:
-        # The case list is still to come; its page says so.
+    def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
+        """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""
+        self.cases.open(filter, origin_label)
         self.window.show_page("cases")
+
+    def _on_dashboard_queue_requested(self, queue: str) -> None:
+        self.cases.open_queue(queue)
+        self.window.show_page("cases")
+
+    def _on_cases_case_requested(self, case_id: int) -> None:
+        # Until the case view lands: a read-only look at the case.
+        dialog = CaseDetailDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show_case(self._runner, self.principal, case_id)
 
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
