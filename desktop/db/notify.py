@@ -25,6 +25,7 @@ CHANNEL = "govdesk_cases"
 # NOTIFY payloads must stay under 8000 bytes; beyond this many ids say "something changed".
 MAX_PAYLOAD_CHARS = 7000
 ANY_CASE = "*"
+ROSTER = "roster"  # the payload announcing a roster change (check-ins, rota): no case ids
 
 
 def notify_changed(session: Session, case_ids: Iterable[int]) -> None:
@@ -37,6 +38,12 @@ def notify_changed(session: Session, case_ids: Iterable[int]) -> None:
     session.execute(select(func.pg_notify(CHANNEL, payload)))
 
 
+def notify_roster_changed(session: Session) -> None:
+    """Announce a roster change (a check-in, a new rota) when the transaction commits."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CHANNEL, ROSTER)))
+
+
 class ChangeWatcher(Protocol):
     def fileno(self) -> int | None:
         """A socket to watch for readability, or None: call poll() on a timer instead."""
@@ -46,6 +53,9 @@ class ChangeWatcher(Protocol):
 
     def changed_case_ids(self) -> frozenset[int] | None:
         """Ids announced since the last call (then forgotten); None: unknown, refresh all."""
+
+    def roster_changed(self) -> bool:
+        """Whether the roster may have changed since the last call (then forgotten)."""
 
     def close(self) -> None: ...
 
@@ -73,6 +83,7 @@ class PgWatcher:
         self._engine = engine
         self._ids: set[int] = set()
         self._unknown = False
+        self._roster = False
         self._closed = False
         self._conn = None
         self._connect()
@@ -120,6 +131,9 @@ class PgWatcher:
         return True
 
     def _take(self, payload: str) -> None:
+        if payload == ROSTER:
+            self._roster = True
+            return
         if payload == ANY_CASE or not payload:
             self._unknown = True
             return
@@ -133,6 +147,11 @@ class PgWatcher:
         self._ids.clear()
         self._unknown = False
         return None if unknown else ids
+
+    def roster_changed(self) -> bool:
+        changed = self._roster or self._unknown
+        self._roster = False
+        return changed
 
     def _close_conn(self) -> None:
         if self._conn is not None:
@@ -175,6 +194,9 @@ class SqliteWatcher:
 
     def changed_case_ids(self) -> frozenset[int] | None:
         return None  # SQLite cannot say which
+
+    def roster_changed(self) -> bool:
+        return True  # nor what changed: callers ask only after poll() said something did
 
     def close(self) -> None:
         if self._conn is not None:

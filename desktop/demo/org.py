@@ -46,6 +46,7 @@ STAFF_COLUMNS = (
     "phone",
     "on_site",
     "active",
+    "checkin_pin_hash",
 )
 USER_COLUMNS = (
     "id", "username", "display_name", "password_hash", "jurisdiction_id", "department_id",
@@ -217,6 +218,7 @@ def _staff(org: OrgRows, rng, phone_serial, townships: int) -> dict[int, list[in
                     people.staff_phone(next(phone_serial)),
                     k == 0,
                     True,
+                    None,
                 )
             )
             if k == 0:
@@ -237,6 +239,7 @@ def _staff(org: OrgRows, rng, phone_serial, townships: int) -> dict[int, list[in
                     people.staff_phone(next(phone_serial)),
                     False,
                     True,
+                    None,
                 )
             )
             center_staff.setdefault(cid, []).append(sid)

@@ -41,6 +41,41 @@ class Stationing(StrEnum):
     ON_CALL = "on_call"  # 随驻/随叫随到
 
 
+class RosterPattern(StrEnum):
+    """Which working days a stationed department is due (desktop/domain/roster.py)."""
+
+    EVERY_WORKDAY = "every_workday"  # 每个工作日
+    WEEKDAYS = "weekdays"  # 每周固定几天
+    ALTERNATE_WEEKS = "alternate_weeks"  # 隔周
+    MONTHLY_DAYS = "monthly_days"  # 每月 N 天
+
+
+class Arrival(StrEnum):
+    """A rostered person's arrival on a day, derived from the shift times and check-ins."""
+
+    PENDING = "pending"  # 待到岗: not in yet, still within the grace period
+    ON_TIME = "on_time"  # 已到岗
+    LATE = "late"  # 迟到
+    MISSING = "missing"  # 未到岗: past the grace period, the day not over yet
+    ABSENT = "absent"  # 缺勤: the day is over and nobody came
+
+
+class Presence(StrEnum):
+    """How reachable a department is at a center right now (dispatch order)."""
+
+    ON_SITE = "on_site"  # 在岗: someone checked in and not out
+    ON_CALL = "on_call"  # 随叫随到
+    DUE = "due"  # 今日排班但未到
+    AWAY = "away"  # 不在中心
+
+
+class RotaChange(StrEnum):
+    """Why a generated rota day needs a supervisor's look after a calendar change."""
+
+    NOW_HOLIDAY = "now_holiday"  # rostered, but the calendar now says holiday
+    NOW_WORKDAY = "now_workday"  # left empty, but the calendar now says working day
+
+
 class Channel(StrEnum):
     WALK_IN = "walk_in"
     PHONE = "phone"

@@ -15,6 +15,7 @@ from desktop.domain.enums import DayKind
 from desktop.errors import GovDeskError
 from desktop.services.deadlines import recompute_provisional
 from desktop.services.meta import clock_for
+from desktop.services.roster_rota import flag_calendar_changes
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class DayEntry:
 class CalendarChange:
     days: int
     recomputed_case_ids: tuple[int, ...]
+    flagged_rota_days: int = 0  # generated rota days the change moved (left as they were)
 
 
 def parse_entry(day: str, kind: str, note: str | None = None) -> DayEntry:
@@ -73,7 +75,8 @@ def set_days(*, session: Session, entries: list[DayEntry], actor_id: int | None 
             row.kind, row.note = str(entry.kind), entry.note
     session.flush()
     changed = recompute_provisional(session=session, actor_id=actor_id, now=now)
-    return CalendarChange(len(entries), tuple(changed))
+    flagged = flag_calendar_changes(session=session, now=now)
+    return CalendarChange(len(entries), tuple(changed), flagged)
 
 
 def list_days(*, session: Session, year: int | None = None) -> list[DayEntry]:

@@ -27,6 +27,7 @@ from desktop.domain.principal import Principal
 from desktop.domain.workdays import Deadline
 from desktop.errors import GovDeskError
 from desktop.services import deadlines
+from desktop.services.roster_today import default_assignee
 from desktop.services.transition import Change, Step, begin, require_text
 from desktop.services.workflow import resolve_case
 
@@ -69,8 +70,9 @@ def dispatch(*, session: Session, principal: Principal, case_id: int,
         task = CaseTask(
             case_id=case.id, department_id=department_id, role=str(role),
             status=str(TaskStatus.DISPATCHED), dispatched_at=step.now,
-            assignee_id=(assignees or {}).get(department_id) or _on_site_staff(session,
-                                                                                department_id),
+            assignee_id=(assignees or {}).get(department_id) or default_assignee(
+                session=session, center_id=case.center_id, department_id=department_id,
+                at=step.now),
         )
         deadlines.start_clock(task, ClockKind.SIGN, step.now, sign_deadline)
         session.add(task)
@@ -89,13 +91,6 @@ def _active_tasks(session: Session, case_id: int) -> list[CaseTask]:
     return list(session.scalars(select(CaseTask).where(
         CaseTask.case_id == case_id, CaseTask.status.in_(ACTIVE_TASK_STATUSES)
     ).order_by(CaseTask.id)))
-
-
-def _on_site_staff(session: Session, department_id: int) -> int | None:
-    """The department's staff member stationed at the center: the natural assignee."""
-    return session.scalar(select(Staff.id).where(
-        Staff.department_id == department_id, Staff.on_site.is_(True), Staff.active.is_(True)
-    ).order_by(Staff.id).limit(1))
 
 
 def _task(step: Step, task_id: int, *, own_department: bool) -> CaseTask:

@@ -1,9 +1,7 @@
 """The departments a 派单 dialog offers, the ones with someone on site now first.
 
-Until the roster's `dispatch_candidates` service exists, "on site" is the core's default:
-departments stationed permanently (常驻) come first, and each department's on-site staff
-member (`Staff.on_site`) is the preselected assignee. `_on_site_now` is the one place to
-swap for the roster's answer.
+The order and the preselected people come from the roster (desktop.services.roster
+`dispatch_candidates`): on site now, then on call, then due today, then the rest.
 """
 
 from __future__ import annotations
@@ -14,10 +12,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Department, Staff
-from desktop.domain.enums import Stationing
+from desktop.db.models import Staff
+from desktop.domain.enums import Presence
 from desktop.domain.principal import Principal
-from desktop.services.dispatch import _on_site_staff
+from desktop.services.meta import clock_for
+from desktop.services.roster import default_assignee, dispatch_candidates, home_center_id
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class StaffChoice:
 class DepartmentChoice:
     id: int
     name: str
-    stationing: str  # Stationing
+    stationing: str  # Stationing at this center ("" when it has no rule here)
     on_site: bool  # someone of the department is at the center now
     window: str | None  # where, when the roster knows
     person: str | None  # who, when known
@@ -38,19 +37,18 @@ class DepartmentChoice:
     staff: tuple[StaffChoice, ...]
 
 
-@dataclass(frozen=True)
-class OnSite:
-    window: str | None
-    staff_id: int | None
-
-
 def dispatch_choices(
-    *, session: Session, principal: Principal, now: datetime | None = None
+    *,
+    session: Session,
+    principal: Principal,
+    now: datetime | None = None,
+    center_id: int | None = None,
 ) -> tuple[DepartmentChoice, ...]:
-    """Active departments: those on site now first, then by stationing and name."""
-    departments = session.scalars(
-        select(Department).where(Department.active.is_(True)).order_by(Department.code)
-    ).all()
+    """Active departments in the roster's dispatch order at `center_id` (default: the
+    principal's own center; pass the case's `center_id` when there is a case)."""
+    now = now or clock_for(session).now()
+    if center_id is None:
+        center_id = home_center_id(session=session, principal=principal)
     staff_rows = session.execute(
         select(Staff.id, Staff.name, Staff.department_id)
         .where(Staff.active.is_(True), Staff.department_id.is_not(None))
@@ -59,32 +57,25 @@ def dispatch_choices(
     staff: dict[int, list[StaffChoice]] = {}
     for staff_id, name, department_id in staff_rows:
         staff.setdefault(department_id, []).append(StaffChoice(staff_id, name))
-    names = {s.id: s.name for members in staff.values() for s in members}
+    if center_id is None:  # no center of one's own: nobody can be on site
+        candidates = dispatch_candidates(session=session, center_id=0, at=now)
+    else:
+        candidates = dispatch_candidates(session=session, center_id=center_id, at=now)
     choices = []
-    for department in departments:
-        here = _on_site_now(session, department, now)
+    for c in candidates:
+        assignee = c.staff_id or default_assignee(
+            session=session, center_id=center_id or 0, department_id=c.department_id, at=now
+        )
         choices.append(
             DepartmentChoice(
-                id=department.id,
-                name=department.name,
-                stationing=department.stationing,
-                on_site=here is not None,
-                window=here.window if here else None,
-                person=names.get(here.staff_id) if here and here.staff_id else None,
-                default_assignee_id=(
-                    here.staff_id
-                    if here and here.staff_id
-                    else _on_site_staff(session, department.id)
-                ),
-                staff=tuple(staff.get(department.id, ())),
+                id=c.department_id,
+                name=c.department_name,
+                stationing=str(c.mode) if c.mode else "",
+                on_site=c.presence == Presence.ON_SITE,
+                window=c.window_name,
+                person=c.staff_name,
+                default_assignee_id=assignee,
+                staff=tuple(staff.get(c.department_id, ())),
             )
         )
-    order = {Stationing.PERMANENT: 0, Stationing.ROTATING: 1, Stationing.ON_CALL: 2}
-    return tuple(sorted(choices, key=lambda c: (not c.on_site, order.get(c.stationing, 3))))
-
-
-def _on_site_now(session: Session, department: Department, now: datetime | None) -> OnSite | None:
-    """Who of the department is at the center now; the default until the roster says so."""
-    if department.stationing != Stationing.PERMANENT:
-        return None
-    return OnSite(window=None, staff_id=_on_site_staff(session, department.id))
+    return tuple(choices)

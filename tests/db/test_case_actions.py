@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from desktop.db.models import CaseTask
+from desktop.clock import CHINA
+from desktop.db.models import CaseTask, CheckIn
 from desktop.domain.enums import Channel, DeadlineColour, EventKind, PartyRole, Result
 from desktop.errors import GovDeskError
 from desktop.services import attachments, dispatch, extensions, workflow
@@ -261,16 +262,30 @@ def test_related_cases_and_attachments(env):
     ]
 
 
-def test_dispatch_choices_put_permanent_departments_first_with_their_on_site_staff(env):
-    ids = env[1].ids
-    choices = run(env, dispatch_choices, "dispatcher")
+def test_dispatch_choices_follow_the_roster_on_site_then_on_call(env):
+    factory, world = env
+    ids = world.ids
+    # Before anyone checks in: 人社局 is on call, 司法局 (no rota generated) and 住建局 away.
+    choices = run(env, dispatch_choices, "dispatcher", now=T0)
     assert [(c.name, c.on_site) for c in choices] == [
-        ("司法局", True),
         ("人社局", False),
+        ("司法局", False),
         ("住建局", False),
     ]
-    assert choices[0].default_assignee_id == ids["justice_staff"]
-    assert choices[1].default_assignee_id == ids["labour_staff"]
+    with factory.begin() as session:
+        session.add(
+            CheckIn(center_id=ids["county_center"], staff_id=ids["justice_staff"],
+                    day=T0.astimezone(CHINA).date(), checked_in_at=T0, method="pin")
+        )  # fmt: skip
+    choices = run(env, dispatch_choices, "dispatcher", now=T0 + timedelta(hours=1))
+    assert [(c.name, c.on_site, c.stationing) for c in choices] == [
+        ("司法局", True, "permanent"),
+        ("人社局", False, "on_call"),
+        ("住建局", False, ""),
+    ]
+    assert (choices[0].person, choices[0].default_assignee_id) == ("王调解", ids["justice_staff"])
+    assert choices[1].default_assignee_id == ids["labour_staff"]  # the on-call contact
+    assert choices[2].default_assignee_id is None
     assert [s.name for s in choices[1].staff] == ["李仲裁"]
 
 

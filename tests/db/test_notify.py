@@ -150,3 +150,17 @@ def test_close_is_idempotent(engine):
     watcher = open_watcher(engine)
     watcher.close()
     watcher.close()
+
+
+def test_roster_topic_is_told_apart_from_cases(engine, seat_b):
+    from desktop.db.notify import notify_roster_changed
+
+    with open_watcher(engine) as watcher:
+        with seat_b.begin() as session:
+            notify_roster_changed(session)
+            session.execute(text("INSERT INTO app_meta (key, value) VALUES ('t', '1')"))
+        assert wait_for_change(watcher)
+        assert watcher.roster_changed()
+        if engine.dialect.name == "postgresql":
+            assert watcher.changed_case_ids() == frozenset()  # no case to refresh
+            assert not watcher.roster_changed()  # forgotten once read

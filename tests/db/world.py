@@ -18,6 +18,8 @@ from desktop.db.models import (
     Department,
     Grid,
     Jurisdiction,
+    RosterRule,
+    RosterRuleStaff,
     Staff,
     User,
 )
@@ -109,6 +111,12 @@ def build_world(session) -> World:
                               stationing="on_call"))
     add("justice_staff", Staff(name="王调解", department_id=ids["justice"], on_site=True))
     add("labour_staff", Staff(name="李仲裁", department_id=ids["labour_bureau"], on_site=True))
+    # The county center's roster: 司法局 stationed every working day, 人社局 on call.
+    for name, dept, mode, staff in (("justice_rule", "justice", "permanent", "justice_staff"),
+                                    ("labour_rule", "labour_bureau", "on_call", "labour_staff")):
+        add(name, RosterRule(center_id=ids["county_center"], department_id=ids[dept], mode=mode,
+                             pattern="every_workday"))
+        session.add(RosterRuleStaff(rule_id=ids[name], position=0, staff_id=ids[staff]))
 
     now = local(2026, 9, 1, 8, 0)
     accounts = {

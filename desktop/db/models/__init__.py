@@ -14,6 +14,15 @@ from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
 from desktop.db.models.geo import Grid, GridMember, Jurisdiction
 from desktop.db.models.meta import AppMeta, AuditEntry
 from desktop.db.models.org import Center, Department, Staff, Window
+from desktop.db.models.roster import (
+    CheckIn,
+    RosterRule,
+    RosterRuleStaff,
+    RosterSettings,
+    RotaDuty,
+    RotaFlag,
+    RotaMonth,
+)
 
 __all__ = [
     "AppMeta",
@@ -25,6 +34,7 @@ __all__ = [
     "CaseEvent",
     "CaseParty",
     "CaseTask",
+    "CheckIn",
     "Category",
     "Center",
     "DeadlineRule",
@@ -33,6 +43,12 @@ __all__ = [
     "Grid",
     "GridMember",
     "Jurisdiction",
+    "RosterRule",
+    "RosterRuleStaff",
+    "RosterSettings",
+    "RotaDuty",
+    "RotaFlag",
+    "RotaMonth",
     "Staff",
     "User",
     "UserRole",

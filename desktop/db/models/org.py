@@ -55,3 +55,5 @@ class Staff(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     on_site: Mapped[bool] = mapped_column(Boolean, default=False)  # the department's default assignee
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Rotating staff without an account confirm their check-in with a 4–6 digit PIN.
+    checkin_pin_hash: Mapped[str | None] = mapped_column(String(256))
