@@ -54,7 +54,7 @@ class CaseTableModel(QAbstractTableModel):
         self._complete = False  # _ids holds every id of the list, not just the first page
         self._rows: OrderedDict[int, CaseRow] = OrderedDict()
         self._asked: set[int] = set()  # requested, not yet answered
-        self._wanted: set[int] = set()  # painted rows without data, gathered until the timer
+        self._wanted: set[int] = set()  # rows painted without data, gathered until the timer
         self._fetching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -109,11 +109,10 @@ class CaseTableModel(QAbstractTableModel):
             self._rows.popitem(last=False)
         self._fetching = False
         if self._ids and rows:
-            position = {case_id: n for n, case_id in enumerate(self._ids)}
-            found = [position[r.id] for r in rows if r.id in position]
-            if found:
-                last = self.columnCount() - 1
-                self.dataChanged.emit(self.index(min(found), 0), self.index(max(found), last))
+            # The whole range: the view repaints only what it shows, and finding the rows of
+            # these ids would cost a pass over a million.
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
         if self._wanted:
             self._timer.start()
 
@@ -171,7 +170,7 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows.get(case_id)
         if row is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                self._want(case_id)
+                self._want(index.row(), case_id)
                 return "…" if index.column() == 0 else ""
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(markers.PLACEHOLDER))
@@ -190,18 +189,17 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     # -- fetching -----------------------------------------------------------------------
-    def _want(self, case_id: int) -> None:
+    def _want(self, row: int, case_id: int) -> None:
         if case_id in self._asked:
             return
-        self._wanted.add(case_id)
+        self._wanted.add(row)
         if not self._fetching and not self._timer.isActive():
             self._timer.start()
 
     def _on_timer_timeout(self) -> None:
         if self._fetching or not self._wanted:
             return
-        position = {case_id: n for n, case_id in enumerate(self._ids)}
-        rows = [position[c] for c in self._wanted if c in position]
+        rows = [r for r in self._wanted if r < len(self._ids)]
         self._wanted.clear()
         if not rows:
             return

@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 REFRESH_PAUSE_MS = 1000  # at most one refresh a second, however many notices arrive
 QUEUE_ROLE = 0x0100  # Qt.UserRole
+DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 96,
+                  "channel": 84, "place": 170, "due_at": 118, "deadline_colour": 66,
+                  "supervision": 92, "applicant": 150}  # fmt: skip
 
 
 class CasesPage(QObject):
@@ -63,7 +66,9 @@ class CasesPage(QObject):
         self._base = CaseFilter()
         self._origin: str | None = None
         self._sort = Sort()
-        self._generation = 0
+        self._generation = 0  # of the list on screen: answers for older lists are dropped
+        self._complete_generation = -1  # the list whose every id has arrived
+        self._shown_generation = -1  # the list whose first rows are on screen
         self._ids_op: Op | None = None
         self._refreshing = False
         self._refresh_timer = QTimer(self)
@@ -175,8 +180,9 @@ class CasesPage(QObject):
         )
 
     def _on_first_page(self, generation: int, page: loading.FirstPage) -> None:
-        if generation != self._generation or self.model.complete:
-            return
+        if generation != self._generation or self._complete_generation == generation:
+            return  # stale, or the whole list arrived first
+        self._shown_generation = generation
         self.model.show_first_page(page.rows)
         self.view.table.scrollToTop()
         if page.rows:
@@ -189,11 +195,19 @@ class CasesPage(QObject):
         if generation != self._generation:
             return
         self._ids_op = None
-        fresh = self.model.rowCount() == 0
-        self.model.show_ids(ids)
-        if fresh and ids:
-            self.view.table.selectRow(0)
+        self._complete_generation = generation
+        fresh = self._shown_generation != generation  # the ids beat the first page
+        self._shown_generation = generation
+        if fresh:
+            self.model.replace_ids(ids)
+            self.view.table.scrollToTop()
+            if ids:
+                self.view.table.selectRow(0)
+        else:
+            self.model.show_ids(ids)
         self._show_total(len(ids))
+        if fresh:
+            self.sig_first_rows_shown.emit()
         self.sig_list_shown.emit(len(ids))
 
     def _on_ids_failed(self, exc: BaseException) -> None:
@@ -392,9 +406,8 @@ class CasesPage(QObject):
     # -- columns ------------------------------------------------------------------------
     def _restore_header(self) -> None:
         header = self.view.table.horizontalHeader()
-        widths = {"number": 150, "received_at": 130, "title": 260, "due_at": 150, "place": 180}
         for n, column in enumerate(COLUMNS):
-            header.resizeSection(n, widths.get(column, 90))
+            header.resizeSection(n, DEFAULT_WIDTHS.get(column, 72))
         state = self.store.header_state()
         if state is not None:
             header.restoreState(state)
