@@ -13,11 +13,14 @@ from ui.cases.detail_dialog import CaseDetailDialog
 from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
+from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
 from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
+from ui.reports.controller import ReportsController
+from ui.reports.view import ReportsView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -51,17 +54,26 @@ class Workbench(QObject):
         self.window = MainWindow(database.training)
         self.monitor = ChangeMonitor(runner, database.engine, self)
         self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
+        self.figures = FiguresController(
+            runner, principal, self.dashboard.view.figures_panel, self.monitor, self
+        )
+        self._place_name = ""
+        self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
         self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
         self.window.add_page("map", PlaceholderPage("map"))
         self.window.add_page("cases", self.cases.view)
-        for key in ("roster", "reports"):
-            self.window.add_page(key, PlaceholderPage(key))
+        self.window.add_page("roster", PlaceholderPage("roster"))
+        self.reports = ReportsController(runner, principal, ReportsView(), self)
+        self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
+        self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
+        self.figures.sig_cases_requested.connect(self._on_cases_requested)
+        self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -73,10 +85,13 @@ class Workbench(QObject):
         self.monitor.start()
         self.dashboard.start()
         self.cases.start()
+        self.figures.start()
+        self.reports.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         if not shiboken6.isValid(self.window):
             return
@@ -85,6 +100,7 @@ class Workbench(QObject):
         self.window.deleteLater()
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
+        self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
@@ -102,7 +118,16 @@ class Workbench(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show_case(self._runner, self.principal, case_id)
 
+    def _on_dashboard_wall_requested(self) -> None:
+        self.figures.open_wall(self._place_name)
+
+    def _on_cases_requested(self, case_filter, origin: str) -> None:
+        """A figure's or a report's cases: the queue page opens on exactly them."""
+        self.last_cases_request = (case_filter, origin)
+        self.open_cases(case_filter, origin)
+
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         self.sig_closed.emit()

@@ -1,16 +1,30 @@
-"""登记: registering a new case with its parties, place, number and first clock."""
+"""登记: registering a new case with its parties, place, number and first clock.
+
+At a window the clerk usually does more in the same breath: link the new case as a repeat
+(合并), accept it (登记并受理), or settle it on the spot (就地办结). `register_case` does the
+chosen steps in the caller's one transaction, so a refusal at any step saves nothing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.clock import to_local
-from desktop.db.models import Case, CaseCounter, CaseParty, Center, Grid, Jurisdiction
+from desktop.db.models import (
+    Case,
+    CaseCounter,
+    CaseParty,
+    CaseWorkOrder,
+    Center,
+    Grid,
+    Jurisdiction,
+)
 from desktop.db.notify import notify_changed
 from desktop.domain import workflow
 from desktop.domain.enums import (
@@ -19,6 +33,7 @@ from desktop.domain.enums import (
     EventKind,
     JurisdictionLevel,
     PartyRole,
+    Result,
     Status,
 )
 from desktop.domain.identity import validate_id_number, validate_phone
@@ -26,8 +41,20 @@ from desktop.domain.principal import Principal
 from desktop.domain.risk import risk_for_group
 from desktop.errors import GovDeskError
 from desktop.services import deadlines, geo
+from desktop.services import workflow as case_workflow
 from desktop.services.case_log import append_event
 from desktop.services.meta import clock_for
+
+# A caller may withhold their name (匿名) only where nobody stands at the window.
+ANONYMOUS_CHANNELS = frozenset({Channel.PHONE, Channel.HOTLINE_12345})
+
+
+class SaveAs(StrEnum):
+    """How far the desk takes a new case in the one transaction."""
+
+    REGISTER = "register"  # 登记
+    ACCEPT = "accept"  # 登记并受理
+    RESOLVE_ON_SPOT = "resolve_on_spot"  # 就地办结 (registered, accepted and resolved)
 
 
 @dataclass(frozen=True)
@@ -37,6 +64,7 @@ class NewParty:
     phone: str | None = None
     id_number: str | None = None
     address: str | None = None
+    anonymous: bool = False  # 匿名: stored with an empty name
 
 
 @dataclass(frozen=True)
@@ -52,6 +80,7 @@ class NewCase:
     people_count: int = 1
     parties: tuple[NewParty, ...] = field(default_factory=tuple)
     received_at: datetime | None = None  # the real time of receipt; now if not given
+    work_order_no: str | None = None  # 12345 工单号, unique per center
 
 
 @dataclass(frozen=True)
@@ -59,21 +88,43 @@ class Registered:
     case_id: int
     number: str
     warnings: tuple[str, ...] = ()
+    changed: tuple[int, ...] = ()  # every case the save touched (an original whose risk rose)
+    status: str = Status.REGISTERED
 
 
 def register_case(
-    *, session: Session, principal: Principal, new: NewCase, now: datetime | None = None
+    *,
+    session: Session,
+    principal: Principal,
+    new: NewCase,
+    now: datetime | None = None,
+    save_as: SaveAs = SaveAs.REGISTER,
+    repeat_of_id: int | None = None,
+    result: Result | None = None,
+    note: str | None = None,
 ) -> Registered:
+    """Register `new`, then link it as a repeat of `repeat_of_id`'s root, accept or resolve it.
+
+    Refusals name their field (`field=`, and `party=` the 1-based party row) so the form can
+    put the message beside it. `result` and `note` are the 就地办结 result and its note.
+    """
     if not principal.roles & workflow.INTAKE_ROLES:
         raise GovDeskError("workflow.forbidden_role", action=str(EventKind.REGISTER))
     now = now or clock_for(session).now()
     received_at = new.received_at or now
-    parties = [_validated_party(p) for p in new.parties]
+    if received_at > now:
+        raise GovDeskError("intake.received_in_future", field="received_at")
+    parties = [_validated_party(p, i, new.channel) for i, p in enumerate(new.parties, 1)]
     if not new.title.strip():
         raise GovDeskError("field.required", field="title")
+    if new.people_count < 1:
+        raise GovDeskError("intake.people_count", field="people_count", value=new.people_count)
+    if save_as == SaveAs.RESOLVE_ON_SPOT and result is None:
+        raise GovDeskError("workflow.result_required", field="result")
     grid_id, warnings = _place(session, principal, new)
     village_id, street_id, county_id = _ancestors(session, grid_id, principal)
     center = _center_for(session, principal)
+    work_order_no = _work_order(session, center, new)
     case = Case(
         number=next_case_number(session, center, received_at),
         center_id=center.id,
@@ -105,24 +156,88 @@ def register_case(
     session.add(case)
     session.flush()
     session.add_all(CaseParty(case_id=case.id, **p) for p in parties)
+    if work_order_no is not None:
+        session.add(CaseWorkOrder(case_id=case.id, center_id=center.id, number=work_order_no))
     append_event(
-        session, case, EventKind.REGISTER, actor_id=principal.user_id, at=now,
-        to_status=case.status, data={"channel": case.channel, "risk": case.risk},
+        session,
+        case,
+        EventKind.REGISTER,
+        actor_id=principal.user_id,
+        at=now,
+        to_status=case.status,
+        data={"channel": case.channel, "risk": case.risk},
     )
     notify_changed(session, [case.id])
-    return Registered(case.id, case.number, tuple(warnings))
+    changed = _carry_on(session, principal, case.id, now, save_as, repeat_of_id, result, note)
+    return Registered(case.id, case.number, tuple(warnings), changed, case.status)
 
 
-def _validated_party(party: NewParty) -> dict:
-    if not party.name.strip():
-        raise GovDeskError("field.required", field="party_name")
+def _carry_on(session, principal, case_id, now, save_as, repeat_of_id, result, note):
+    """合并, 受理 and 就地办结 through the workflow services, each with its own event."""
+    changed = {case_id}
+    if repeat_of_id is not None:
+        merged = case_workflow.merge(
+            session=session, principal=principal, case_id=case_id, original_id=repeat_of_id, now=now
+        )
+        changed.update(merged.case_ids)
+    if save_as in (SaveAs.ACCEPT, SaveAs.RESOLVE_ON_SPOT):
+        case_workflow.accept(session=session, principal=principal, case_id=case_id, now=now)
+    if save_as == SaveAs.RESOLVE_ON_SPOT:
+        case_workflow.resolve_on_spot(
+            session=session, principal=principal, case_id=case_id, result=result, note=note, now=now
+        )
+    return tuple(sorted(changed))
+
+
+def _validated_party(party, row: int | None = None, channel: Channel | None = None) -> dict:
+    """A party's columns, validated; `party` is a NewParty or anything with its fields
+    (case_edit's PartyChange). Refusals carry `party=row` when a row is given."""
+
+    def where(field: str) -> dict:
+        return {"field": field} if row is None else {"field": field, "party": row}
+
+    def checked(validate, value: str, field: str) -> str:
+        try:
+            return validate(value)
+        except GovDeskError as err:
+            raise GovDeskError(err.code, **err.params, **where(field)) from None
+
+    name = party.name.strip()
+    if getattr(party, "anonymous", False):
+        if channel is None or Channel(channel) not in ANONYMOUS_CHANNELS:
+            raise GovDeskError("intake.anonymous_channel", **where("party_name"))
+        if PartyRole(party.role) != PartyRole.APPLICANT:
+            raise GovDeskError("intake.anonymous_role", **where("party_name"))
+        name = ""
+    elif not name:
+        raise GovDeskError("field.required", **where("party_name"))
     return {
         "role": str(party.role),
-        "name": party.name.strip(),
-        "phone": validate_phone(party.phone) if party.phone else None,
-        "id_number": validate_id_number(party.id_number) if party.id_number else None,
+        "name": name,
+        "phone": checked(validate_phone, party.phone, "phone") if party.phone else None,
+        "id_number": (
+            checked(validate_id_number, party.id_number, "id_number") if party.id_number else None
+        ),
         "address": party.address,
     }
+
+
+def _work_order(session: Session, center: Center, new: NewCase) -> str | None:
+    """The 12345 work-order number, unique per center (the form asks for it on that channel;
+    the core takes a case without one, as other channels' references may come later)."""
+    number = (new.work_order_no or "").strip()
+    if not number:
+        return None
+    existing = session.scalar(
+        select(Case.number)
+        .join(CaseWorkOrder, CaseWorkOrder.case_id == Case.id)
+        .where(CaseWorkOrder.center_id == center.id, CaseWorkOrder.number == number)
+    )
+    if existing is not None:
+        raise GovDeskError(
+            "intake.duplicate_work_order", field="work_order_no", value=number, number=existing
+        )
+    return number
 
 
 def _place(session: Session, principal: Principal, new: NewCase) -> tuple[int | None, list[str]]:
@@ -132,7 +247,7 @@ def _place(session: Session, principal: Principal, new: NewCase) -> tuple[int | 
     if new.lat is not None and new.lng is not None:
         inside = geo.point_in_jurisdiction(session, principal.jurisdiction_id, new.lat, new.lng)
         if inside is False:
-            raise GovDeskError("location.outside_jurisdiction")
+            raise GovDeskError("location.outside_jurisdiction", field="location")
         if grid_id is None:
             grid_id = geo.locate_grid(session, new.lat, new.lng)
         else:
@@ -153,10 +268,14 @@ def _ancestors(session: Session, grid_id: int | None, principal: Principal):
         jid = grid.village_id
     else:
         jid = principal.jurisdiction_id
+    inside = False
     while jid is not None:
         row = session.get(Jurisdiction, jid)
         chain[row.level] = row.id
+        inside = inside or row.id == principal.jurisdiction_id
         jid = row.parent_id
+    if not inside:  # a grid of another street or county
+        raise GovDeskError("location.outside_jurisdiction", field="grid")
     return (
         chain.get(JurisdictionLevel.VILLAGE),
         chain.get(JurisdictionLevel.TOWNSHIP),

@@ -8,6 +8,7 @@ from desktop.db.models.cases import (
     CaseEvent,
     CaseParty,
     CaseTask,
+    CaseWorkOrder,
     ExtensionRequest,
 )
 from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
@@ -34,6 +35,7 @@ __all__ = [
     "CaseEvent",
     "CaseParty",
     "CaseTask",
+    "CaseWorkOrder",
     "CheckIn",
     "Category",
     "Center",
