@@ -91,6 +91,7 @@ class Workbench(QObject):
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
         self.monitor.stop()
         if not shiboken6.isValid(self.window):
@@ -128,6 +129,7 @@ class Workbench(QObject):
 
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
         self.monitor.stop()
         self.sig_closed.emit()

@@ -71,6 +71,7 @@ class CasesPage(QObject):
         self._shown_generation = -1  # the list whose first rows are on screen
         self._ids_op: Op | None = None
         self._refreshing = False
+        self._stopped = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
@@ -113,6 +114,14 @@ class CasesPage(QObject):
         self._load_counts()
         if self._queue is None and self._origin is None:
             self.open_queue(self._queues[0] if self._queues else NamedQueue.ALL)
+
+    def stop(self) -> None:
+        """No more background refreshes (the window is closing)."""
+        self._stopped = True
+        self._refresh_timer.stop()
+        self._header_timer.stop()
+        if self._ids_op is not None:
+            self._ids_op.cancel()
 
     def open_queue(self, queue: NamedQueue | str) -> None:
         """Show a named queue (what a dashboard card opens)."""
@@ -444,8 +453,9 @@ class CasesPage(QObject):
         self.export.start(self.current_filter(), self._sort)
 
     def _on_monitor_cases_changed(self) -> None:
-        if not self._refresh_timer.isActive():
+        if not self._stopped and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def _on_refresh_timer_timeout(self) -> None:
-        self.refresh()
+        if not self._stopped:
+            self.refresh()
