@@ -1,1 +1,1 @@
-"""案件: the queues, the case view and its actions."""
+"""The 案件 page: the queues and the case list (the case view lives in ui/cases/detail)."""
