@@ -11,6 +11,7 @@ from desktop.domain.principal import Principal
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.view import DashboardView
+from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
@@ -55,6 +56,12 @@ class Workbench(QObject):
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.intake: IntakeLauncher | None = None
+        if may_register(principal):
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            self.window.intake_button.show()
+            self.window.intake_button.clicked.connect(self.intake.open)
+            self.intake.sig_case_registered.connect(self._on_intake_case_registered)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -70,6 +77,8 @@ class Workbench(QObject):
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
         self.monitor.stop()
+        if self.intake is not None:
+            self.intake.close()
         if not shiboken6.isValid(self.window):
             return
         self.window.blockSignals(True)
@@ -78,6 +87,15 @@ class Workbench(QObject):
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self.window.set_identity(self.principal, name, self.database.url)
+
+    def _on_intake_case_registered(self, case_id: int, number: str) -> None:
+        # The case list and case view (helpers A1, A2) open it here once they exist:
+        # CasesPage.open(CaseFilter(ids=[case_id]), number).
+        self.window.show_page("cases")
+        self.window.statusBar().showMessage(
+            self.tr("Registered case %1").replace("%1", number), 15_000
+        )
+        self.dashboard.refresh()
 
     def _on_dashboard_queue_requested(self, _queue: str) -> None:
         # The case list is still to come; its page says so.
