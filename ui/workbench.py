@@ -10,12 +10,15 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.principal import Principal
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
+from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
 from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
+from ui.reports.controller import ReportsController
+from ui.reports.view import ReportsView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -49,13 +52,23 @@ class Workbench(QObject):
         self.window = MainWindow(database.training)
         self.monitor = ChangeMonitor(runner, database.engine, self)
         self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
+        self.figures = FiguresController(
+            runner, principal, self.dashboard.view.figures_panel, self.monitor, self
+        )
+        self._place_name = ""
+        self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster", "reports"):
+        for key in ("map", "cases", "roster"):
             self.window.add_page(key, PlaceholderPage(key))
+        self.reports = ReportsController(runner, principal, ReportsView(), self)
+        self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
+        self.figures.sig_cases_requested.connect(self._on_cases_requested)
+        self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.intake: IntakeLauncher | None = None
         if may_register(principal):
             self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
@@ -72,10 +85,13 @@ class Workbench(QObject):
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
         self.dashboard.start()
+        self.figures.start()
+        self.reports.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         if self.intake is not None:
             self.intake.close()
@@ -86,12 +102,14 @@ class Workbench(QObject):
         self.window.deleteLater()
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
+        self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
 
     def _on_intake_case_registered(self, case_id: int, number: str) -> None:
-        # The case list and case view (helpers A1, A2) open it here once they exist:
-        # CasesPage.open(CaseFilter(ids=[case_id]), number).
-        self.window.show_page("cases")
+        """The new case opens in the queue page (CasesPage.open, helper A1) as a list of one."""
+        from desktop.services.case_filters import CaseFilter
+
+        self._on_cases_requested(CaseFilter(ids=frozenset({case_id})), number)
         self.window.statusBar().showMessage(
             self.tr("Registered case %1").replace("%1", number), 15_000
         )
@@ -101,7 +119,20 @@ class Workbench(QObject):
         # The case list is still to come; its page says so.
         self.window.show_page("cases")
 
+    def _on_dashboard_wall_requested(self) -> None:
+        self.figures.open_wall(self._place_name)
+
+    def _on_cases_requested(self, case_filter, origin: str) -> None:
+        """A figure's cases: the queue page opens on exactly them (once it can; see ui/cases)."""
+        self.last_cases_request = (case_filter, origin)
+        page = self.window.page("cases")
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener(case_filter, origin)
+        self.window.show_page("cases")
+
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         self.sig_closed.emit()
