@@ -18,6 +18,8 @@ from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
 from ui.reports.view import ReportsView
+from ui.roster.controller import RosterController
+from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -57,8 +59,10 @@ class Workbench(QObject):
         self._place_name = ""
         self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster"):
+        for key in ("map", "cases"):
             self.window.add_page(key, PlaceholderPage(key))
+        self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
+        self.window.add_page("roster", self.roster.view)
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
@@ -80,11 +84,13 @@ class Workbench(QObject):
         self.dashboard.start()
         self.figures.start()
         self.reports.start()
+        self.roster.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         if not shiboken6.isValid(self.window):
             return
@@ -115,5 +121,6 @@ class Workbench(QObject):
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         self.sig_closed.emit()
