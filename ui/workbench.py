@@ -15,6 +15,7 @@ from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
+from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
@@ -74,6 +75,12 @@ class Workbench(QObject):
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
+        self.intake: IntakeLauncher | None = None
+        if may_register(principal):
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            self.window.intake_button.show()
+            self.window.intake_button.clicked.connect(self.intake.open)
+            self.intake.sig_case_registered.connect(self._on_intake_case_registered)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -94,6 +101,8 @@ class Workbench(QObject):
         self.cases.stop()
         self.figures.stop()
         self.monitor.stop()
+        if self.intake is not None:
+            self.intake.close()
         if not shiboken6.isValid(self.window):
             return
         self.window.blockSignals(True)
@@ -103,6 +112,15 @@ class Workbench(QObject):
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
+
+    def _on_intake_case_registered(self, case_id: int, number: str) -> None:
+        """The new case opens in the queue page as a list of one, and in the case view."""
+        self.open_cases(CaseFilter(ids=frozenset({case_id})), number)
+        self._on_cases_case_requested(case_id)
+        self.window.statusBar().showMessage(
+            self.tr("Registered case %1").replace("%1", number), 15_000
+        )
+        self.dashboard.refresh()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""

@@ -376,6 +376,179 @@
     </message>
 </context>
 <context>
+    <name>IntakeController</name>
+    <message>
+        <source>The categories and grids could not be loaded. The details are in the log.</source>
+        <translation>无法加载事项类别和网格，详情见日志。</translation>
+    </message>
+    <message>
+        <source>The lookup failed. The details are in the log.</source>
+        <translation>查询失败，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Risk colour: %1 (from the number of people)</source>
+        <translation>风险等级：%1（按涉及人数）</translation>
+    </message>
+    <message>
+        <source>No category matches “%1”.</source>
+        <translation>没有与“%1”匹配的事项类别。</translation>
+    </message>
+    <message>
+        <source>No grid of your area matches “%1”.</source>
+        <translation>您的辖区内没有与“%1”匹配的网格。</translation>
+    </message>
+    <message>
+        <source>The point “%1” is not “latitude, longitude”, e.g. 40.05, 110.1</source>
+        <translation>坐标“%1”格式不正确，应为“纬度, 经度”，如 40.05, 110.1</translation>
+    </message>
+    <message>
+        <source>The case could not be saved. Nothing was saved; the details are in the log.</source>
+        <translation>案件未能保存，未写入任何内容，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Not saved. Press Esc again to discard what was typed, or keep typing.</source>
+        <translation>尚未保存。再按 Esc 放弃已填写的内容，或继续填写。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSidePanel</name>
+    <message>
+        <source>Who is this person?</source>
+        <translation>此人以往来访情况</translation>
+    </message>
+    <message>
+        <source>Possible repeats (last 30 days)</source>
+        <translation>可能的重复件（近 30 天）</translation>
+    </message>
+    <message>
+        <source>Space ticks a case: the new one is saved as its repeat (重复件).</source>
+        <translation>按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Type a phone or ID number to see this person&apos;s earlier cases.</source>
+        <translation>输入电话或身份证号码，即可查看此人以往的案件。</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 earlier case(s) in your area.</source>
+        <translation>%1 在您的辖区内以往有 %2 件案件。</translation>
+    </message>
+    <message>
+        <source> (%1 m)</source>
+        <translation>（%1 米）</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>No possible repeats so far.</source>
+        <translation>暂无可能的重复件。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Register a case (一窗受理)</source>
+        <translation>一窗受理 · 登记案件</translation>
+    </message>
+    <message>
+        <source>Register a case</source>
+        <translation>一窗受理</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Work-order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Type characters or pinyin initials, e.g. ljjf</source>
+        <translation>输入汉字或拼音首字母，如 lljf</translation>
+    </message>
+    <message>
+        <source>One line: what is the matter</source>
+        <translation>一句话概括诉求</translation>
+    </message>
+    <message>
+        <source>Type a grid name or code</source>
+        <translation>输入网格名称或编码</translation>
+    </message>
+    <message>
+        <source>Latitude, longitude (optional), e.g. 40.05, 110.1</source>
+        <translation>纬度, 经度（可选），如 40.05, 110.1</translation>
+    </message>
+    <message>
+        <source>The 12345 work-order number</source>
+        <translation>12345 热线工单号</translation>
+    </message>
+    <message>
+        <source>Pick on the map</source>
+        <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>LoginController</name>
     <message>
         <source>Database: %1</source>
@@ -456,6 +629,10 @@
         <translation>社会治理工作台</translation>
     </message>
     <message>
+        <source>Register a case (Ctrl+N)</source>
+        <translation>登记 (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -498,6 +675,56 @@
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesBox</name>
+    <message>
+        <source>&amp;Add party</source>
+        <translation>添加当事人(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PartyRow</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>A caller who gives no name (phone and 12345 only)</source>
+        <translation>不愿留名的来电人（仅限来电和 12345 热线）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number (18 characters)</source>
+        <translation>身份证号码（18 位）</translation>
+    </message>
+    <message>
+        <source>Address of the party</source>
+        <translation>当事人地址</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>%1, born %2</source>
+        <translation>%1，%2 出生</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1113,13 @@
     <message>
         <source>Esc leaves the wall display</source>
         <translation>按 Esc 退出大屏展示</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Registered case %1</source>
+        <translation>已登记案件 %1</translation>
     </message>
 </context>
 </TS>
