@@ -22,6 +22,8 @@ from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
 from ui.reports.view import ReportsView
+from ui.roster.controller import RosterController
+from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -64,7 +66,8 @@ class Workbench(QObject):
         self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
         self.window.add_page("map", PlaceholderPage("map"))
         self.window.add_page("cases", self.cases.view)
-        self.window.add_page("roster", PlaceholderPage("roster"))
+        self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
+        self.window.add_page("roster", self.roster.view)
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
@@ -96,6 +99,7 @@ class Workbench(QObject):
         self.cases.start()
         self.figures.start()
         self.reports.start()
+        self.roster.start()
 
     def open_case(self, case_id: int) -> None:
         """Show a case in the case window (from a queue, an alert, the map or a report)."""
@@ -106,6 +110,7 @@ class Workbench(QObject):
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         if shiboken6.isValid(self.case_tabs.window):
             self.case_tabs.close()
@@ -156,5 +161,6 @@ class Workbench(QObject):
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         self.sig_closed.emit()

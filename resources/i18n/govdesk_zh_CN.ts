@@ -1169,6 +1169,73 @@
     </message>
 </context>
 <context>
+    <name>MonthView</name>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate rota</source>
+        <translation>生成排班表(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Write the month&apos;s rota from the rules on the working-day calendar; days already past are kept</source>
+        <translation>按排班规则和工作日历生成本月排班表；已过去的日期保持不变</translation>
+    </message>
+    <message>
+        <source>Loading the month…</source>
+        <translation>正在加载本月排班…</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Rota</source>
+        <translation>排班表</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Attendance so far</source>
+        <translation>出勤统计（截至目前）</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>应到天数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+</context>
+<context>
     <name>PartiesBox</name>
     <message>
         <source>&amp;Add party</source>
@@ -1536,6 +1603,258 @@
     <message>
         <source>Open selected</source>
         <translation>打开所选</translation>
+    </message>
+</context>
+<context>
+    <name>RosterController</name>
+    <message>
+        <source>Your jurisdiction has no center of its own.</source>
+        <translation>您所在的辖区没有自己的综治中心。</translation>
+    </message>
+    <message>
+        <source>(no window)</source>
+        <translation>（无固定窗口）</translation>
+    </message>
+    <message>
+        <source>nobody rostered</source>
+        <translation>无人排班</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>空岗</translation>
+    </message>
+    <message>
+        <source>(not rostered)</source>
+        <translation>（未排班）</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>暂无联系人</translation>
+    </message>
+    <message>
+        <source>Nobody is rostered here today.</source>
+        <translation>今天本中心无人排班。</translation>
+    </message>
+    <message>
+        <source>The roster could not be loaded. The details are in the log.</source>
+        <translation>排班信息加载失败，详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Choose the person first.</source>
+        <translation>请先选择人员。</translation>
+    </message>
+    <message>
+        <source>Enter their password or PIN.</source>
+        <translation>请输入本人账号密码或签到码。</translation>
+    </message>
+    <message>
+        <source>%1 checked out at %2</source>
+        <translation>%1 已于 %2 签退</translation>
+    </message>
+    <message>
+        <source>%1 checked in at %2</source>
+        <translation>%1 已于 %2 签到</translation>
+    </message>
+    <message>
+        <source>The check-in could not be saved. The details are in the log.</source>
+        <translation>签到未能保存，详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Provisional: this year&apos;s holidays are not known yet, so Monday–Friday were assumed. Regenerate once an administrator has entered them.</source>
+        <translation>暂定排班：本年度节假日安排尚未公布，暂按周一至周五排班。管理员录入节假日后请重新生成。</translation>
+    </message>
+    <message>
+        <source>No rota for this month yet. A supervisor generates it from the rules.</source>
+        <translation>本月尚未生成排班表，由中心主任按排班规则生成。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Gap: %1 has nobody on %2</source>
+        <translation>空岗：%1 在 %2 无人值守</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is due at %2 places on %3</source>
+        <translation>重复排班：%1 在 %3 被排到 %2 处</translation>
+    </message>
+    <message>
+        <source>Below agreed days: %1 has %2 of %3 days</source>
+        <translation>未达约定天数：%1 仅排 %2 天（约定 %3 天）</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>没有提醒。</translation>
+    </message>
+    <message>
+        <source>Shifts %1–%2 and %3–%4; late after %5 minutes&apos; grace</source>
+        <translation>班次 %1–%2、%3–%4；超过 %5 分钟宽限计为迟到</translation>
+    </message>
+    <message>
+        <source> (in turns)</source>
+        <translation>（轮流）</translation>
+    </message>
+    <message>
+        <source>No roster rules yet.</source>
+        <translation>尚无排班规则。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Who is on site at which window, check-in at the desk, the month&apos;s rota and attendance</source>
+        <translation>谁在哪个窗口在岗、窗口签到、月度排班表与出勤统计</translation>
+    </message>
+    <message>
+        <source>&amp;Today on site</source>
+        <translation>今日在岗(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Month ro&amp;ta</source>
+        <translation>月度排班(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;les</source>
+        <translation>排班规则(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Loading the rules…</source>
+        <translation>正在加载排班规则…</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>驻场方式</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>驻场日</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Agreed days a month</source>
+        <translation>每月约定天数</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s roster…</source>
+        <translation>正在加载今日排班…</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Dispatch order: who can take a case now</source>
+        <translation>派单顺序：现在谁能接件</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在岗情况</translation>
+    </message>
+    <message>
+        <source>Check in at the desk</source>
+        <translation>窗口签到</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or PIN</source>
+        <translation>密码或签到码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Their own account password, or their 4–6 digit PIN</source>
+        <translation>本人账号密码，或 4–6 位数字签到码</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>签到(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+        <source>On call (随驻)</source>
+        <translation>随驻（随叫随到）</translation>
     </message>
 </context>
 <context>
