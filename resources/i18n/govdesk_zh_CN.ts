@@ -17,6 +17,127 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>ActionForms</name>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Accept the case for handling.</source>
+        <translation>受理该案件，进入分流办理。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Unsatisfied: reopen the case</source>
+        <translation>不满意时重新办理</translation>
+    </message>
+    <message>
+        <source>Original case number</source>
+        <translation>原件编号</translation>
+    </message>
+    <message>
+        <source>Link this case as a repeat of an earlier one; it closes with it.</source>
+        <translation>将本案件作为原件的重复件关联，随原件一并办结。</translation>
+    </message>
+    <message>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <source>Handling record</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <source>%1 task of %2</source>
+        <translation>%2的%1任务</translation>
+    </message>
+    <message>
+        <source>Sub-task</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation>保存审批</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Note (required to deny)</source>
+        <translation>说明（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>After the other change this action is no longer possible.</source>
+        <translation>他人修改后，该操作已不能执行。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the case meanwhile; your input is kept.</source>
+        <translation>该案件已被他人修改，您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>选择附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded or saved. The details are in the log.</source>
+        <translation>案件加载或保存失败，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case</source>
@@ -36,6 +157,196 @@
     <message>
         <source>Provisional: the official calendar of this year is not known yet; the deadline counts Monday to Friday until an administrator enters it.</source>
         <translation>暂定：该年度的法定节假日安排尚未公布，期限暂按周一至周五计算，待管理员录入后重算。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTabsWindow</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>No case is open. Open one from a queue.</source>
+        <translation>尚未打开案件，请从队列中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>（临时期限）</translation>
+    </message>
+    <message>
+        <source> · suspended</source>
+        <translation> · 已挂起</translation>
+    </message>
+    <message>
+        <source>Deadline %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险：%1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full personal data (the look is logged)</source>
+        <translation>显示完整个人信息（查看将被记录）</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复件</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Sub-tasks</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Related cases</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <source>Handling record</source>
+        <translation>处置记录</translation>
     </message>
 </context>
 <context>
@@ -140,6 +451,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>案件已被他人修改</translation>
+    </message>
+    <message>
+        <source>While you were working on “%1”, someone else saved this case. Their changes are below. What you typed is kept.</source>
+        <translation>在您办理“%1”期间，他人保存了对该案件的修改，修改内容如下。您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Apply your input to the case as it is now, or go back to your form?</source>
+        <translation>按案件的当前版本提交您填写的内容，还是返回继续修改？</translation>
+    </message>
+    <message>
+        <source>Apply to the current version</source>
+        <translation>按当前版本提交</translation>
+    </message>
+    <message>
+        <source>Back to my form</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
     <name>ConnectController</name>
     <message>
         <source>Connecting to the database…</source>
@@ -209,6 +559,128 @@
     <message>
         <source>For example sqlite:///C:/GovDesk/govdesk.sqlite for one seat, or postgresql://user@server:5432/govdesk for several seats. A password typed here is used for this session only and is never saved.</source>
         <translation>例如单机使用 sqlite:///C:/GovDesk/govdesk.sqlite，多席位共用 postgresql://user@server:5432/govdesk。此处填写的密码仅用于本次运行，不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>On site now</source>
+        <translation>当前在岗</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The case is already dispatched: add assisting departments.</source>
+        <translation>该案件已派单，可增加协办部门。</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Lead department of %1</source>
+        <translation>%1 主办</translation>
+    </message>
+    <message>
+        <source>Assisting department %1</source>
+        <translation>%1 协办</translation>
+    </message>
+    <message>
+        <source>(department decides)</source>
+        <translation>（由部门指定）</translation>
+    </message>
+    <message>
+        <source>Choose the lead department</source>
+        <translation>请选择主办部门</translation>
+    </message>
+    <message>
+        <source>Choose at least one assisting department</source>
+        <translation>请至少选择一个协办部门</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Add a party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <source>Why the ticked parties are removed</source>
+        <translation>填写删除所选当事人的原因</translation>
+    </message>
+    <message>
+        <source>Reason for removal</source>
+        <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有需要保存的修改。</translation>
     </message>
 </context>
 <context>
@@ -373,6 +845,25 @@
     <message>
         <source>any day</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确认（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存并关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Please fill in %1</source>
+        <translation>请填写%1</translation>
     </message>
 </context>
 <context>
