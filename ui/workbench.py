@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
-from ui.cases.detail_dialog import CaseDetailDialog
+from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
@@ -22,6 +22,8 @@ from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
 from ui.reports.view import ReportsView
+from ui.roster.controller import RosterController
+from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -64,11 +66,14 @@ class Workbench(QObject):
         self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
         self.window.add_page("map", PlaceholderPage("map"))
         self.window.add_page("cases", self.cases.view)
-        self.window.add_page("roster", PlaceholderPage("roster"))
+        self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
+        self.window.add_page("roster", self.roster.view)
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
@@ -94,13 +99,21 @@ class Workbench(QObject):
         self.cases.start()
         self.figures.start()
         self.reports.start()
+        self.roster.start()
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case in the case window (from a queue, an alert, the map or a report)."""
+        self.case_tabs.open_case(case_id)
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         if self.intake is not None:
             self.intake.close()
         if not shiboken6.isValid(self.window):
@@ -132,10 +145,7 @@ class Workbench(QObject):
         self.window.show_page("cases")
 
     def _on_cases_case_requested(self, case_id: int) -> None:
-        # Until the case view lands: a read-only look at the case.
-        dialog = CaseDetailDialog(self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show_case(self._runner, self.principal, case_id)
+        self.open_case(case_id)
 
     def _on_dashboard_wall_requested(self) -> None:
         self.figures.open_wall(self._place_name)
@@ -146,8 +156,11 @@ class Workbench(QObject):
         self.open_cases(case_filter, origin)
 
     def _on_window_closed(self) -> None:
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         self.sig_closed.emit()
