@@ -138,21 +138,6 @@
     </message>
 </context>
 <context>
-    <name>CaseDetailDialog</name>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>The case could not be loaded.</source>
-        <translation>无法加载该案件。</translation>
-    </message>
-</context>
-<context>
     <name>CaseMarkers</name>
     <message>
         <source>Provisional: the official calendar of this year is not known yet; the deadline counts Monday to Friday until an administrator enters it.</source>
