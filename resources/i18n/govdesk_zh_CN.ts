@@ -893,12 +893,12 @@
         <translation>此人以往来访情况</translation>
     </message>
     <message>
-        <source>Possible repeats (last 30 days)</source>
-        <translation>可能的重复件（近 30 天）</translation>
+        <source>Possible &amp;repeats (last 30 days)</source>
+        <translation>可能的重复件（近 30 天）(&amp;R)</translation>
     </message>
     <message>
-        <source>Space ticks a case: the new one is saved as its repeat (重复件).</source>
-        <translation>按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
+        <source>Alt+R, then Space ticks a case: the new one is saved as its repeat (重复件).</source>
+        <translation>按 Alt+R 再按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
     </message>
     <message>
         <source>Looking up…</source>
