@@ -115,6 +115,71 @@
     </message>
 </context>
 <context>
+    <name>BulkController</name>
+    <message>
+        <source>Dispatch selected cases</source>
+        <translation>批量派单</translation>
+    </message>
+    <message>
+        <source>Supervise selected cases</source>
+        <translation>批量督办</translation>
+    </message>
+    <message>
+        <source>Set the assignee of selected cases</source>
+        <translation>批量指定承办人</translation>
+    </message>
+    <message>
+        <source>Release claims of selected cases</source>
+        <translation>批量释放领取</translation>
+    </message>
+    <message>
+        <source>The bulk action failed. The details are in the log.</source>
+        <translation>批量操作失败，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else since the list showed it</source>
+        <translation>列表显示之后，该案件已被他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>%1 selected cases</source>
+        <translation>已选择 %1 件案件</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSummaryDialog</name>
+    <message>
+        <source>%1 cases done, %2 refused.</source>
+        <translation>%1 件已办理，%2 件未办理。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CaseController</name>
     <message>
         <source>After the other change this action is no longer possible.</source>
