@@ -17,14 +17,13 @@ The report periods are the last complete week, month and calendar year before --
 (default: bench/common's TODAY with 13 months of history).
 
 Measured 30 November 2026 at 1,000,000 cases (13 months to 2026-11-30, 7,000 grids) on the
-2-core machine while it ran about seven other engineers' test suites and benchmarks (load
-average 10–18, so every figure is several times what a quiet machine gives), SQLite /
-PostgreSQL: weekly report 22.6 s / 24–26 s (data 15 s + workbook 9–11 s), monthly
-34.7 s / 44 s, annual (Jan–Nov) 121 s / 349 s (the PostgreSQL monthly and annual before
-the id-union plan); the naive ORM baseline gives equal figures on both databases and is not
-slower (0.7x SQLite, inconclusive PostgreSQL): targets NOT met. 明细 572 / 283 rows per
-second; the case list export (A1's) 830 / 805 rows per second for 199,590 cases, peak RSS
-402 / 117 MB.
+2-core machine shared with other engineers' suites and benchmarks (load average 4–9 for the
+SQLite weekly run, 10–18 for the others: every figure is inflated), SQLite / PostgreSQL:
+weekly report 12.9 s / 24–26 s, monthly 34.7 s / 44 s, annual (Jan–Nov) 121 s / 349 s;
+weekly report vs naive ORM 6.8x on SQLite (naive 87.7 s for this week, 环比 and 同比; equal
+figures on both databases), inconclusive on PostgreSQL; 明细 2,145 / 283 rows per second;
+the case-list export 4,104 / 805 rows per second for 199,590 cases, peak RSS 4,167 / 117 MB.
+Targets not met.
 """
 
 from __future__ import annotations
