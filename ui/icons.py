@@ -19,6 +19,7 @@ ICONS: dict[str, str] = {
     # actions and states
     "action.refresh": "mdi6.refresh",
     "action.login": "mdi6.login",
+    "action.close": "mdi6.close",
     "state.user": "mdi6.account-circle-outline",
     "state.roles": "mdi6.shield-account-outline",
     "state.jurisdiction": "mdi6.map-marker-radius-outline",

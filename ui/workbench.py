@@ -12,6 +12,8 @@ from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.view import DashboardView
 from ui.main_window import MainWindow
+from ui.map.controller import MapController
+from ui.map.view import MapPageView
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
@@ -49,13 +51,18 @@ class Workbench(QObject):
         self.monitor = ChangeMonitor(runner, database.engine, self)
         self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster", "reports"):
+        self.map = MapController(runner, principal, MapPageView(), self.monitor, self)
+        self.window.add_page("map", self.map.view)
+        for key in ("cases", "roster", "reports"):
             self.window.add_page(key, PlaceholderPage(key))
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.window.sig_closed.connect(self._on_window_closed)
+        self.window.sig_page_changed.connect(self._on_window_page_changed)
+        self.map.sig_cases_requested.connect(self._on_map_cases_requested)
+        self.map.sig_case_requested.connect(self._on_map_case_requested)
 
     def start(self) -> None:
         self.window.resize(1440, 900)
@@ -81,6 +88,17 @@ class Workbench(QObject):
 
     def _on_dashboard_queue_requested(self, _queue: str) -> None:
         # The case list is still to come; its page says so.
+        self.window.show_page("cases")
+
+    def _on_window_page_changed(self, key: str) -> None:
+        if key == "map":
+            self.map.start()  # the map loads the first time it is opened
+
+    def _on_map_cases_requested(self, _filter, _label: str) -> None:
+        # The queue page (CasesPage.open(filter, label)) is still to come; its page says so.
+        self.window.show_page("cases")
+
+    def _on_map_case_requested(self, _case_id: int) -> None:
         self.window.show_page("cases")
 
     def _on_window_closed(self) -> None:
