@@ -62,20 +62,22 @@ def _descends_from_us(pid: int) -> bool:
 
 
 def renderer_rss_mb() -> float:
-    """RSS of this process's QtWebEngineProcess renderer(s), from /proc."""
-    total = 0
+    """RSS of this process's biggest QtWebEngineProcess: the renderer holding the page.
+
+    Renderers are forked from the zygote without exec, so their command line still says
+    --type=zygote; the one holding the map is by far the largest.
+    """
+    sizes = [0]
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             cmdline = (entry / "cmdline").read_bytes().split(b"\0")
-            if not cmdline[0].endswith(b"QtWebEngineProcess"):
-                continue
-            if b"--type=renderer" in cmdline and _descends_from_us(int(entry.name)):
-                total += int(_status(entry.name)["VmRSS"].split()[0])
+            if cmdline[0].endswith(b"QtWebEngineProcess") and _descends_from_us(int(entry.name)):
+                sizes.append(int(_status(entry.name)["VmRSS"].split()[0]))
         except (OSError, KeyError, ValueError):
             continue
-    return total / 1024
+    return max(sizes) / 1024
 
 
 class Steps:

@@ -18,6 +18,7 @@ ICONS: dict[str, str] = {
     "nav.settings": "mdi6.cog-outline",
     # actions and states
     "action.refresh": "mdi6.refresh",
+    "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
     "action.close": "mdi6.close",
     "state.user": "mdi6.account-circle-outline",

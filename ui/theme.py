@@ -105,6 +105,28 @@ QComboBox QAbstractItemView {{
     border-radius: 5px; padding: 6px 8px;
 }}
 
+#figureTile, #chartCard {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
+}}
+#figureTile:hover, #figureTile:focus, #chartCard:focus {{ border: 1px solid {PRIMARY}; }}
+#figureTile[tone="warn"] {{ background: {WARN_BG}; border: 1px solid {WARN_BORDER}; }}
+#figureTile[tone="danger"] {{ background: {DANGER_BG}; border: 1px solid {DANGER_BORDER}; }}
+#tileName {{ color: {TEXT_MUTED}; font-size: 10pt; }}
+#tileValue {{ color: {PRIMARY}; font-size: 22pt; font-weight: bold; }}
+#figureTile[tone="warn"] #tileValue {{ color: {WARN}; }}
+#figureTile[tone="danger"] #tileValue {{ color: {DANGER}; }}
+#tileChange {{ color: {TEXT_MUTED}; font-size: 9pt; }}
+#tileChange[tone="good"] {{ color: #2E7D4F; }}
+#tileChange[tone="bad"] {{ color: {DANGER}; }}
+#chartTitle {{ font-size: 11pt; font-weight: bold; }}
+#wallDisplay {{ background: {BACKGROUND}; }}
+#wallTitle {{ font-size: 26pt; font-weight: bold; color: {PRIMARY}; }}
+#wallClock {{ font-size: 14pt; color: {TEXT_MUTED}; }}
+#wallDisplay #tileName {{ font-size: 16pt; }}
+#wallDisplay #tileValue {{ font-size: 44pt; }}
+#wallDisplay #tileChange {{ font-size: 13pt; }}
+#wallDisplay #chartTitle {{ font-size: 20pt; }}
+
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_MUTED}; }}
 QStatusBar QLabel {{ color: {TEXT_MUTED}; padding: 2px 10px; }}
 QStatusBar QLabel#statusSeparated {{ border-left: 1px solid {BORDER}; }}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.principal import Principal
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
+from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
 from ui.main_window import MainWindow
 from ui.map.controller import MapController
@@ -17,6 +18,8 @@ from ui.map.view import MapPageView
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
+from ui.reports.controller import ReportsController
+from ui.reports.view import ReportsView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -50,18 +53,28 @@ class Workbench(QObject):
         self.window = MainWindow(database.training)
         self.monitor = ChangeMonitor(runner, database.engine, self)
         self.dashboard = DashboardController(runner, principal, DashboardView(), self.monitor, self)
+        self.figures = FiguresController(
+            runner, principal, self.dashboard.view.figures_panel, self.monitor, self
+        )
+        self._place_name = ""
+        self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
         self.map = MapController(runner, principal, MapPageView(), self.monitor, self)
         self.window.add_page("map", self.map.view)
-        for key in ("cases", "roster", "reports"):
+        for key in ("cases", "roster"):
             self.window.add_page(key, PlaceholderPage(key))
+        self.reports = ReportsController(runner, principal, ReportsView(), self)
+        self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
+        self.figures.sig_cases_requested.connect(self._on_cases_requested)
+        self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.window.sig_closed.connect(self._on_window_closed)
         self.window.sig_page_changed.connect(self._on_window_page_changed)
-        self.map.sig_cases_requested.connect(self._on_map_cases_requested)
+        self.map.sig_cases_requested.connect(self._on_cases_requested)
         self.map.sig_case_requested.connect(self._on_map_case_requested)
 
     def start(self) -> None:
@@ -72,10 +85,13 @@ class Workbench(QObject):
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
         self.dashboard.start()
+        self.figures.start()
+        self.reports.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         if not shiboken6.isValid(self.window):
             return
@@ -84,6 +100,7 @@ class Workbench(QObject):
         self.window.deleteLater()
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
+        self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
 
     def _on_dashboard_queue_requested(self, _queue: str) -> None:
@@ -94,14 +111,29 @@ class Workbench(QObject):
         if key == "map":
             self.map.start()  # the map loads the first time it is opened
 
-    def _on_map_cases_requested(self, _filter, _label: str) -> None:
-        # The queue page (CasesPage.open(filter, label)) is still to come; its page says so.
-        self.window.show_page("cases")
+    def show_cases_on_map(self, case_ids) -> None:
+        """在地图上查看: ring these cases on the map and fit the view to them."""
+        self.window.show_page("map")
+        self.map.show_cases(list(case_ids))
 
     def _on_map_case_requested(self, _case_id: int) -> None:
+        # The case view is still to come; the queue page says so.
+        self.window.show_page("cases")
+
+    def _on_dashboard_wall_requested(self) -> None:
+        self.figures.open_wall(self._place_name)
+
+    def _on_cases_requested(self, case_filter, origin: str) -> None:
+        """A figure's cases: the queue page opens on exactly them (once it can; see ui/cases)."""
+        self.last_cases_request = (case_filter, origin)
+        page = self.window.page("cases")
+        opener = getattr(page, "open", None)
+        if callable(opener):
+            opener(case_filter, origin)
         self.window.show_page("cases")
 
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
+        self.figures.stop()
         self.monitor.stop()
         self.sig_closed.emit()

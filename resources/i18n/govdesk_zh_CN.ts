@@ -73,6 +73,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Wall display (F11)</source>
+        <translation>大屏展示 (F11)</translation>
+    </message>
+    <message>
         <source>Your roles have no work queues.</source>
         <translation>您的角色没有工作队列。</translation>
     </message>
@@ -98,6 +102,104 @@
     <message>
         <source>For example sqlite:///C:/GovDesk/govdesk.sqlite for one seat, or postgresql://user@server:5432/govdesk for several seats. A password typed here is used for this session only and is never saved.</source>
         <translation>例如单机使用 sqlite:///C:/GovDesk/govdesk.sqlite，多席位共用 postgresql://user@server:5432/govdesk。此处填写的密码仅用于本次运行，不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresController</name>
+    <message>
+        <source>The figures could not be counted. The details are in the log.</source>
+        <translation>统计数据未能计算，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Counting the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Month %1 for the rates and categories; open cases and overdue as of now.</source>
+        <translation>比率和类别按 %1 月统计；在办和超期为当前数。</translation>
+    </message>
+    <message>
+        <source>No cases yet in your jurisdiction: the figures fill as cases come in.</source>
+        <translation>辖区内尚无案件：有案件后这里会显示统计。</translation>
+    </message>
+    <message>
+        <source>vs last month</source>
+        <translation>较上月</translation>
+    </message>
+    <message>
+        <source>vs yesterday</source>
+        <translation>较昨日</translation>
+    </message>
+    <message>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>No running clock</source>
+        <translation>未计时</translation>
+    </message>
+    <message>
+        <source>No street</source>
+        <translation>无街道</translation>
+    </message>
+    <message>
+        <source>Dashboard · %1</source>
+        <translation>工作台 · %1</translation>
+    </message>
+    <message>
+        <source>Accepted today</source>
+        <translation>今日受理</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Red-card supervision</source>
+        <translation>红牌督办</translation>
+    </message>
+    <message>
+        <source>On-time rate this month</source>
+        <translation>本月按期办结率</translation>
+    </message>
+    <message>
+        <source>Satisfaction this month</source>
+        <translation>本月满意率</translation>
+    </message>
+    <message>
+        <source>Accepted per day, last 90 days (line: 7-day average)</source>
+        <translation>近 90 天每日受理量 (折线: 7 日均值)</translation>
+    </message>
+    <message>
+        <source>Open cases by deadline colour</source>
+        <translation>在办案件期限颜色</translation>
+    </message>
+    <message>
+        <source>Top categories this month</source>
+        <translation>本月受理主要类别</translation>
+    </message>
+    <message>
+        <source>Open cases by street</source>
+        <translation>各街道在办案件</translation>
+    </message>
+    <message>
+        <source>How the center stands</source>
+        <translation>中心运行态势</translation>
+    </message>
+    <message>
+        <source>Click a bar (or use the arrows and Enter)</source>
+        <translation>点击柱条 (或用方向键和回车) 查看案件</translation>
     </message>
 </context>
 <context>
@@ -608,6 +710,220 @@
     </message>
 </context>
 <context>
+    <name>ReportsController</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Your jurisdiction has no center to report on.</source>
+        <translation>您的辖区没有可出报表的综治中心。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s headline figures. Double-click a row to open its cases.</source>
+        <translation>报表的主要指标。双击一行可查看对应案件。</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>Report %1 · %2</source>
+        <translation>报表 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Choose a center and a period first.</source>
+        <translation>请先选择综治中心和报告期。</translation>
+    </message>
+    <message>
+        <source>Save in: the folder “%1” does not exist.</source>
+        <translation>保存位置：文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Making %1…</source>
+        <translation>正在生成 %1…</translation>
+    </message>
+    <message>
+        <source>Making the report: %1</source>
+        <translation>正在生成报表：%1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Save reports in</source>
+        <translation>报表保存位置</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Case list export</source>
+        <translation>案件清单导出</translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation>%1（文件已不存在）</translation>
+    </message>
+    <message>
+        <source>That did not work. The details are in the log.</source>
+        <translation>操作未成功，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source> — not yet complete</source>
+        <translation> — 尚未结束</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>The weekly feedback and the monthly dispatch report, in one click</source>
+        <translation>一周一反馈、一月一调度，一键生成</translation>
+    </message>
+    <message>
+        <source>Weekly report (周报)</source>
+        <translation>周报（一周一反馈）</translation>
+    </message>
+    <message>
+        <source>Monthly report (月报)</source>
+        <translation>月报（一月一调度）</translation>
+    </message>
+    <message>
+        <source>Case list export</source>
+        <translation>案件清单导出</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报表类型(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Center</source>
+        <translation>综治中心(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Save &amp;in</source>
+        <translation>保存位置(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The report&apos;s headline figures. Double-click a row to open its cases.</source>
+        <translation>报表的主要指标。双击一行可查看对应案件。</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Recent reports</source>
+        <translation>最近生成的报表</translation>
+    </message>
+    <message>
+        <source>No reports made yet.</source>
+        <translation>尚未生成报表。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open selected</source>
+        <translation>打开所选</translation>
+    </message>
+</context>
+<context>
     <name>TrainingBanner</name>
     <message>
         <source>TRAINING MODE — demo data, not real cases</source>
@@ -658,6 +974,21 @@
     <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>WallDisplay</name>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Governance center at a glance</source>
+        <translation>综治中心实时态势</translation>
+    </message>
+    <message>
+        <source>Esc leaves the wall display</source>
+        <translation>按 Esc 退出大屏展示</translation>
     </message>
 </context>
 </TS>

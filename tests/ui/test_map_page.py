@@ -45,6 +45,11 @@ def placed(database):
         return principal_for(s, chief), grid.id
 
 
+def _delete_later(widget) -> None:
+    # A web page left to the garbage collector at exit can outlive QtWebEngine and crash it.
+    widget.deleteLater()
+
+
 def _evaluate(qtbot, view, expression: str):
     box: list = []
     view.page().runJavaScript(f"JSON.stringify({expression})", 0, box.append)
@@ -55,7 +60,7 @@ def _evaluate(qtbot, view, expression: str):
 def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
     principal, grid_id = placed
     view = MapPageView()
-    qtbot.addWidget(view)
+    qtbot.addWidget(view, before_close_func=_delete_later)
     controller = MapController(db_runner, principal, view)
     view.resize(1200, 800)
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
@@ -97,6 +102,14 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         view.map.run_script("document.querySelector('.gov-card-button').click();")
     assert opened.args == [case_id]
 
+    # 在地图上查看: the queue's selected cases are ringed (scoped: another county's case is not).
+    with database_session(db_runner) as s:
+        elsewhere = s.scalars(select(Case.id).where(Case.grid_id.is_(None))).first()
+    controller.show_cases([case_id, elsewhere])
+    qtbot.waitUntil(
+        lambda: _evaluate(qtbot, view.map, "GovMap.stats().highlighted") == 1, timeout=10000
+    )
+
     # A filter redraws: only the closed case remains a point.
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         view.status_combo.setCurrentIndex(view.status_combo.findData(str(Status.CLOSED)))
@@ -111,7 +124,7 @@ def database_session(runner):
 def test_point_picker_returns_the_grid_and_refuses_outside_points(qtbot, db_runner, placed):
     principal, grid_id = placed
     dialog = PointPickerDialog(db_runner, principal)
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog, before_close_func=_delete_later)
     with qtbot.waitSignal(dialog.map.sig_drawn, timeout=30000):
         dialog.open()
 

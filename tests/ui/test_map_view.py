@@ -64,6 +64,11 @@ def _data() -> MapData:
     return MapData((county,), grids, (), incidents, datetime(2026, 9, 1, tzinfo=UTC))
 
 
+def _delete_later(widget) -> None:
+    # A web page left to the garbage collector at exit can outlive QtWebEngine and crash it.
+    widget.deleteLater()
+
+
 def _evaluate(qtbot, view: MapView, expression: str):
     """The JSON value of a page expression (runJavaScript hands objects over as '')."""
     box: list = []
@@ -74,7 +79,7 @@ def _evaluate(qtbot, view: MapView, expression: str):
 
 def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
     view = MapView()
-    qtbot.addWidget(view)
+    qtbot.addWidget(view, before_close_func=_delete_later)
     view.resize(800, 600)
     # Calls made before "ready" wait in the queue.
     view.set_grid_metric("per1000")

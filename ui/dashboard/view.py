@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import NamedQueue
 from ui import theme
 from ui.dashboard.card import QueueCard
+from ui.dashboard.figures_panel import FiguresPanel
 from ui.icons import icon
 from ui.text import label
 
@@ -26,6 +30,8 @@ COLUMNS = 4
 class DashboardView(QWidget):
     sig_queue_requested = Signal(str)
     """A card was clicked (a NamedQueue value); re-emitted so cards can come and go."""
+    sig_wall_requested = Signal()
+    """F11 or the wall display button: show the figures full screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +47,13 @@ class DashboardView(QWidget):
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.setIcon(icon("action.refresh", theme.PRIMARY))
+        self.wall_button = QPushButton()
+        self.wall_button.setObjectName("wallButton")
+        self.wall_button.setIcon(icon("action.wall", theme.PRIMARY))
+        self.wall_button.clicked.connect(self.sig_wall_requested)
+        self.wall_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        self.wall_shortcut.activated.connect(self.sig_wall_requested)
+        self.figures_panel = FiguresPanel()
         self.section_label = QLabel()
         self.section_label.setObjectName("sectionTitle")
         self.error_label = QLabel()
@@ -66,9 +79,21 @@ class DashboardView(QWidget):
         top.addLayout(heading, 1)
         top.addWidget(self.updated_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addSpacing(8)
+        top.addWidget(self.wall_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        layout = QVBoxLayout(self)
+        # The queue cards, then the figures; the page scrolls on small screens.
+        content = QWidget()
+        content.setObjectName("dashboardContent")
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(12)
         layout.addLayout(top)
@@ -79,6 +104,8 @@ class DashboardView(QWidget):
         layout.addLayout(self.card_grid)
         layout.addSpacing(4)
         layout.addWidget(self.hint_label)
+        layout.addSpacing(16)
+        layout.addWidget(self.figures_panel)
         layout.addStretch(1)
         self.retranslate_ui()
 
@@ -122,6 +149,7 @@ class DashboardView(QWidget):
         )
         self.section_label.setText(self.tr("My queues"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.wall_button.setText(self.tr("Wall display (F11)"))
         self.empty_label.setText(self.tr("Your roles have no work queues."))
         self.hint_label.setText(
             self.tr("Click a card to open its cases. Counts follow other seats' changes.")

@@ -13,6 +13,7 @@ import json
 import logging
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -104,23 +105,13 @@ class MapView(QWebEngineView):
         super().__init__(parent)
         self.setObjectName("mapView")
         self._folder = Path(tempfile.mkdtemp(prefix="govdesk-map-"))
-        self.destroyed.connect(lambda *_a, folder=self._folder: _remove(folder))
+        # Not a slot on `destroyed`: that may run while the interpreter is finalizing.
+        weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._ready = False
         self._queue: list[str] = []
         self._seq = 0
         self.problems: list[tuple[str, str]] = []  # everything the page reported, for tests
-
-        page = _MapPage(self)
-        settings = page.settings()
-        settings.setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
-        )
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         self.bridge = MapBridge(self)
-        channel = QWebChannel(page)
-        channel.registerObject("bridge", self.bridge)
-        page.setWebChannel(channel)
-        self.setPage(page)
         self.bridge.sig_ready.connect(self._on_bridge_ready)
         self.bridge.sig_drawn.connect(self.sig_drawn)
         self.bridge.sig_grid_clicked.connect(self.sig_grid_clicked)
@@ -128,15 +119,28 @@ class MapView(QWebEngineView):
         self.bridge.sig_point_picked.connect(self.sig_point_picked)
         self.bridge.sig_case_requested.connect(self.sig_case_requested)
         self.bridge.sig_report.connect(self._on_page_problem)
-        page.sig_alert.connect(lambda text: self._on_page_problem("alert", text))
         self._loaded = False
+
+    def _load_page(self) -> None:
+        page = _MapPage(self)
+        settings = page.settings()
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
+        )
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        channel = QWebChannel(page)
+        channel.registerObject("bridge", self.bridge)
+        page.setWebChannel(channel)
+        page.sig_alert.connect(self._on_page_alert)
+        self.setPage(page)
+        self.setUrl(QUrl.fromLocalFile(str(write_page(self._folder))))
 
     def showEvent(self, event) -> None:  # noqa: N802
         # The page (and Chromium's renderer process) starts when the map is first shown, so
         # signing in costs nothing until someone opens the map.
         if not self._loaded:
             self._loaded = True
-            self.setUrl(QUrl.fromLocalFile(str(write_page(self._folder))))
+            self._load_page()
         super().showEvent(event)
 
     @property
@@ -215,11 +219,10 @@ class MapView(QWebEngineView):
             self.page().runJavaScript(code)
         self.sig_ready.emit()
 
+    def _on_page_alert(self, text: str) -> None:
+        self._on_page_problem("alert", text)
+
     def _on_page_problem(self, kind: str, text: str) -> None:
         log.warning("map page reported %s: %s", kind, text)
         self.problems.append((kind, text))
         self.sig_page_problem.emit(kind, text)
-
-
-def _remove(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

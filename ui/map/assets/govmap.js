@@ -516,7 +516,8 @@ var GovMap = (function () {
     var top = clusterLayer && clusterLayer._topClusterLevel;
     return { incidents: data ? data.incidents.ids.length : 0,
       clustered: clusterLayer ? clusterLayer.getLayers().length : 0,
-      topCount: top ? top.getChildCount() : 0, zoom: map.getZoom(), buckets: buckets.length };
+      topCount: top ? top.getChildCount() : 0, zoom: map.getZoom(), buckets: buckets.length,
+      highlighted: highlightLayer ? highlightLayer.getLayers().length : 0 };
   }
 
   return { stats: stats, init: init, load: load, receive: receive, setMetric: setMetric,

@@ -1,0 +1,1 @@
+"""报表: choose, preview and make the weekly and monthly reports and case list exports."""
