@@ -8,18 +8,24 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.principal import Principal
+from desktop.services.queues import CaseFilter
+from ui.cases.detail.bulk import BulkController
+from ui.cases.detail.tabs import CaseTabs
+from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
+from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.map.controller import MapController
 from ui.map.view import MapPageView
-from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
 from ui.reports.view import ReportsView
+from ui.roster.controller import RosterController
+from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -59,19 +65,33 @@ class Workbench(QObject):
         self._place_name = ""
         self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
+        self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
         self.map = MapController(runner, principal, MapPageView(), self.monitor, self)
         self.window.add_page("map", self.map.view)
-        for key in ("cases", "roster"):
-            self.window.add_page(key, PlaceholderPage(key))
+        self.window.add_page("cases", self.cases.view)
+        self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
+        self.window.add_page("roster", self.roster.view)
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
+        self.bulk.sig_cases_changed.connect(self.cases.refresh)
+        self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
+        self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.cases.sig_case_requested.connect(self._on_cases_case_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
+        self.intake: IntakeLauncher | None = None
+        if may_register(principal):
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            self.window.intake_button.show()
+            self.window.intake_button.clicked.connect(self.intake.open)
+            self.intake.sig_case_registered.connect(self._on_intake_case_registered)
         self.window.sig_closed.connect(self._on_window_closed)
         self.window.sig_page_changed.connect(self._on_window_page_changed)
         self.map.sig_cases_requested.connect(self._on_cases_requested)
@@ -85,14 +105,26 @@ class Workbench(QObject):
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
         self.dashboard.start()
+        self.cases.start()
         self.figures.start()
         self.reports.start()
+        self.roster.start()
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case in the case window (from a queue, an alert, the map or a report)."""
+        self.case_tabs.open_case(case_id)
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
+        if self.intake is not None:
+            self.intake.close()
         if not shiboken6.isValid(self.window):
             return
         self.window.blockSignals(True)
@@ -103,8 +135,18 @@ class Workbench(QObject):
         self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
 
-    def _on_dashboard_queue_requested(self, _queue: str) -> None:
-        # The case list is still to come; its page says so.
+    def _on_intake_case_registered(self, case_id: int, number: str) -> None:
+        """The new case opens in the queue page as a list of one, and in the case view."""
+        self.open_cases(CaseFilter(ids=frozenset({case_id})), number)
+        self.open_case(case_id)
+        self.window.statusBar().showMessage(
+            self.tr("Registered case %1").replace("%1", number), 15_000
+        )
+        self.dashboard.refresh()
+
+    def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
+        """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""
+        self.cases.open(filter, origin_label)
         self.window.show_page("cases")
 
     def _on_window_page_changed(self, key: str) -> None:
@@ -116,24 +158,30 @@ class Workbench(QObject):
         self.window.show_page("map")
         self.map.show_cases(list(case_ids))
 
-    def _on_map_case_requested(self, _case_id: int) -> None:
-        # The case view is still to come; the queue page says so.
+    def _on_map_case_requested(self, case_id: int) -> None:
+        self.open_case(case_id)
+
+    def _on_dashboard_queue_requested(self, queue: str) -> None:
+        self.cases.open_queue(queue)
         self.window.show_page("cases")
+
+    def _on_cases_case_requested(self, case_id: int) -> None:
+        self.open_case(case_id)
 
     def _on_dashboard_wall_requested(self) -> None:
         self.figures.open_wall(self._place_name)
 
     def _on_cases_requested(self, case_filter, origin: str) -> None:
-        """A figure's cases: the queue page opens on exactly them (once it can; see ui/cases)."""
+        """A figure's or a report's cases: the queue page opens on exactly them."""
         self.last_cases_request = (case_filter, origin)
-        page = self.window.page("cases")
-        opener = getattr(page, "open", None)
-        if callable(opener):
-            opener(case_filter, origin)
-        self.window.show_page("cases")
+        self.open_cases(case_filter, origin)
 
     def _on_window_closed(self) -> None:
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         self.sig_closed.emit()
