@@ -1073,7 +1073,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Type characters or pinyin initials, e.g. ljjf</source>
+        <source>Type characters or pinyin initials, e.g. lljf</source>
         <translation>输入汉字或拼音首字母，如 lljf</translation>
     </message>
     <message>
