@@ -31,8 +31,9 @@ def test_generate_writes_the_command_lines_workbook(qtbot, page, session_factory
     with qtbot.waitSignal(controller.sig_report_made, timeout=60_000) as made:
         qtbot.mouseClick(controller.view.generate_button, Qt.MouseButton.LeftButton)
     path = made.args[0].path
-    assert path == tmp_path / "测试周报-2026-W40.xlsx" and path.is_file()
-    assert not list(tmp_path.glob(".*.part"))
+    out = tmp_path / "reports"
+    assert path == out / "测试周报-2026-W40.xlsx" and path.is_file()
+    assert [p.name for p in out.iterdir()] == [path.name]  # no temporary file left
     url = session_factory.kw["bind"].url.render_as_string(hide_password=False)
     by_cli = tmp_path / "cli.xlsx"
     assert cli.main(["--db", url, "report", "weekly", "--week", "2026-W40", "--center", "测试",
@@ -51,7 +52,7 @@ def test_generate_writes_the_command_lines_workbook(qtbot, page, session_factory
     assert '"period": "2026-W40"' in entries[0].detail and str(path) in entries[0].detail
     qtbot.waitUntil(lambda: controller.view.recent_table.rowCount() >= 1, timeout=10_000)
     qtbot.mouseClick(controller.view.open_folder_button, Qt.MouseButton.LeftButton)
-    assert controller.opened[-1].toLocalFile() == str(tmp_path)
+    assert controller.opened[-1].toLocalFile() == str(out)
 
 
 def test_cancel_before_the_job_starts_writes_nothing(qtbot, page, session_factory, tmp_path):
@@ -63,12 +64,12 @@ def test_cancel_before_the_job_starts_writes_nothing(qtbot, page, session_factor
     release = threading.Event()
     controller._runner.job(lambda _progress: release.wait(10)).run()
     qtbot.mouseClick(controller.view.generate_button, Qt.MouseButton.LeftButton)
-    assert controller.view.cancel_button.isVisible()
+    assert not controller.view.cancel_button.isHidden()
     qtbot.mouseClick(controller.view.cancel_button, Qt.MouseButton.LeftButton)
     release.set()
     qtbot.waitUntil(lambda: controller.op is None, timeout=20_000)
     assert controller.view.status_label.text() == "已取消：未写入任何文件。"
-    assert list(tmp_path.iterdir()) == []
+    assert list((tmp_path / "reports").iterdir()) == []
     assert not [e for e in _audit(session_factory) if e.action.startswith("report.")]
 
 
@@ -91,7 +92,7 @@ def test_cancel_mid_run_leaves_no_file(qtbot, runner, pg_only_url, tmp_path):
             locker.rollback()  # the job's query now runs; its next step sees the cancel
         qtbot.waitUntil(lambda: controller.op is None, timeout=30_000)
         assert controller.view.status_label.text() == "已取消：未写入任何文件。"
-        assert list(tmp_path.iterdir()) == []
+        assert list((tmp_path / "reports").iterdir()) == []
         assert not [e for e in _audit(factory) if e.action.startswith("report.")]
     finally:
         engine.dispose()

@@ -35,7 +35,9 @@ def open_page(qtbot, runner, session_factory, tmp_path):
     controller.opened = opened
     controller.start()
     qtbot.waitUntil(lambda: controller.today is not None, timeout=10_000)
-    view.folder_edit.setText(str(tmp_path))
+    out = tmp_path / "reports"  # apart from the SQLite file and its journal
+    out.mkdir()
+    view.folder_edit.setText(str(out))
     return data, controller
 
 
