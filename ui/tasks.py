@@ -1,7 +1,10 @@
 """Background work, Anki-style: `runner.db(fn).success(cb).failure(cb).run()`.
 
 Database work runs on one worker thread (a Session is one transaction on one thread), long
-jobs (reports, imports, demo generation) on another. Results and errors come back to the GUI
+jobs (reports, imports, demo generation) on another. A second, read-only database worker
+(`runner.read`) serves short interactive lookups, so a keystroke's query never waits behind
+a long read such as a million ordered ids; a long read made `.interruptible()` is stopped
+inside the database when cancelled (a new filter supersedes the old one). Results and errors come back to the GUI
 thread through a queued signal, so the UI thread never waits on the database. Callbacks are
 dropped when their owner widget has been deleted meanwhile.
 """
@@ -17,6 +20,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from sqlalchemy import event
 
 from desktop.errors import GovDeskError
 
@@ -72,6 +76,8 @@ class Op:
         self._on_finally: Callable[[], None] | None = None
         self._on_progress: Callable[[int, int, str], None] | None = None
         self.progress = Progress(self._emit_progress)
+        self._interruptible = False
+        self._interrupt: Callable[[], None] | None = None
 
     def owned_by(self, owner: QObject) -> Op:
         """Drop the callbacks if `owner` is deleted before the result arrives."""
@@ -94,8 +100,20 @@ class Op:
         self._on_progress = callback
         return self
 
+    def interruptible(self) -> Op:
+        """Let cancel() stop the running statement in the database (db and read ops)."""
+        self._interruptible = True
+        return self
+
     def cancel(self) -> None:
+        """Ask the work to stop: not started, it never runs; interruptible, its query stops."""
         self.progress.cancel()
+        interrupt = self._interrupt
+        if interrupt is not None:
+            try:
+                interrupt()
+            except Exception:  # the statement may have just finished: nothing to stop
+                log.debug("interrupting a cancelled read failed", exc_info=True)
 
     def run(self) -> Op:
         self._runner._submit(self)
@@ -109,6 +127,8 @@ class Op:
 
     def _execute(self) -> None:
         try:
+            if self.progress.cancelled:
+                raise Cancelled
             result = self._call()
         except BaseException as exc:  # every failure must reach the GUI thread
             if not isinstance(exc, GovDeskError | Cancelled):
@@ -118,15 +138,27 @@ class Op:
             self._runner._deliver(self, lambda: self._finish(result, None))
 
     def _call(self) -> Any:
-        if self._kind == "db":
-            factory = self._runner.session_factory
-            if factory is None:
-                raise RuntimeError("no database connected")
+        if self._kind in ("db", "read"):
+            factory = self._runner._factory(self._kind)
             with factory() as session:
-                return self._fn(session, *self._args, **self._kwargs)
+                if self._interruptible:
+                    event.listen(session, "after_begin", self._on_session_begun)
+                try:
+                    return self._fn(session, *self._args, **self._kwargs)
+                except Exception:
+                    if self.progress.cancelled:
+                        raise Cancelled from None
+                    raise
+                finally:
+                    self._interrupt = None
         if self._kind == "job":
             return self._fn(self.progress, *self._args, **self._kwargs)
         return self._fn(*self._args, **self._kwargs)
+
+    def _on_session_begun(self, _session, _transaction, connection) -> None:
+        self._interrupt = _interrupter(connection.connection.dbapi_connection)
+        if self.progress.cancelled:
+            raise Cancelled
 
     # -- GUI side ------------------------------------------------------------------------
     def _alive(self) -> bool:
@@ -161,7 +193,9 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session_factory = None
+        self._read_factory = None  # built from session_factory's engine on first use
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-db")
+        self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-read")
         self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govdesk-jobs")
         self._pending: set[Op] = set()
         self._closed = False
@@ -170,6 +204,10 @@ class TaskRunner(QObject):
     def db(self, fn: Callable[..., Any], *args, **kwargs) -> Op:
         """`fn(session, *args)` on the database worker; fn owns the transaction."""
         return Op(self, "db", fn, args, kwargs)
+
+    def read(self, fn: Callable[..., Any], *args, **kwargs) -> Op:
+        """`fn(session, *args)` on the read-only worker: short interactive lookups only."""
+        return Op(self, "read", fn, args, kwargs)
 
     def call(self, fn: Callable[..., Any], *args, **kwargs) -> Op:
         """`fn(*args)` on the database worker without a session (connecting, watchers)."""
@@ -189,6 +227,7 @@ class TaskRunner(QObject):
         for op in list(self._pending):
             op.cancel()
         self._db.shutdown(wait=True, cancel_futures=True)
+        self._reads.shutdown(wait=True, cancel_futures=True)
         self._jobs.shutdown(wait=True, cancel_futures=True)
         self._pending.clear()
 
@@ -197,10 +236,25 @@ class TaskRunner(QObject):
             raise RuntimeError("task runner is shut down")
         was_busy = self.busy
         self._pending.add(op)
-        executor = self._jobs if op._kind == "job" else self._db
+        executor = {"job": self._jobs, "read": self._reads}.get(op._kind, self._db)
         executor.submit(op._execute)
         if not was_busy:
             self.sig_busy_changed.emit(True)
+
+    def _factory(self, kind: str):
+        """Worker side: the session factory of a db or read op."""
+        factory = self.session_factory
+        if factory is None:
+            raise RuntimeError("no database connected")
+        if kind == "db":
+            return factory
+        read = self._read_factory
+        if read is None or read[0] is not factory:
+            from desktop.db.engine import make_session_factory
+
+            read = (factory, make_session_factory(factory.kw["bind"], read_only=True))
+            self._read_factory = read
+        return read[1]
 
     def _deliver(self, op: Op, thunk: Callable[[], None]) -> None:
         if not self._closed and shiboken6.isValid(self):
@@ -214,6 +268,13 @@ class TaskRunner(QObject):
     @Slot(object)
     def _on_runner_deliver(self, thunk: Callable[[], None]) -> None:
         thunk()
+
+
+def _interrupter(dbapi_connection) -> Callable[[], None]:
+    """How to stop the statement running on a connection, from another thread."""
+    if hasattr(dbapi_connection, "interrupt"):  # sqlite3
+        return dbapi_connection.interrupt
+    return dbapi_connection.cancel  # psycopg
 
 
 def _name(fn: Callable[..., Any]) -> str:

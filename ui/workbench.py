@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.domain.principal import Principal
+from desktop.services.queues import CaseFilter
+from ui.cases.detail_dialog import CaseDetailDialog
+from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.figures_controller import FiguresController
@@ -57,14 +60,17 @@ class Workbench(QObject):
         self._place_name = ""
         self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
-        for key in ("map", "cases", "roster"):
-            self.window.add_page(key, PlaceholderPage(key))
+        self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
+        self.window.add_page("map", PlaceholderPage("map"))
+        self.window.add_page("cases", self.cases.view)
+        self.window.add_page("roster", PlaceholderPage("roster"))
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
+        self.cases.sig_case_requested.connect(self._on_cases_case_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
@@ -78,12 +84,14 @@ class Workbench(QObject):
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
         self.dashboard.start()
+        self.cases.start()
         self.figures.start()
         self.reports.start()
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
         self.monitor.stop()
         if not shiboken6.isValid(self.window):
@@ -96,24 +104,32 @@ class Workbench(QObject):
         self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
 
-    def _on_dashboard_queue_requested(self, _queue: str) -> None:
-        # The case list is still to come; its page says so.
+    def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
+        """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""
+        self.cases.open(filter, origin_label)
         self.window.show_page("cases")
+
+    def _on_dashboard_queue_requested(self, queue: str) -> None:
+        self.cases.open_queue(queue)
+        self.window.show_page("cases")
+
+    def _on_cases_case_requested(self, case_id: int) -> None:
+        # Until the case view lands: a read-only look at the case.
+        dialog = CaseDetailDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show_case(self._runner, self.principal, case_id)
 
     def _on_dashboard_wall_requested(self) -> None:
         self.figures.open_wall(self._place_name)
 
     def _on_cases_requested(self, case_filter, origin: str) -> None:
-        """A figure's cases: the queue page opens on exactly them (once it can; see ui/cases)."""
+        """A figure's or a report's cases: the queue page opens on exactly them."""
         self.last_cases_request = (case_filter, origin)
-        page = self.window.page("cases")
-        opener = getattr(page, "open", None)
-        if callable(opener):
-            opener(case_filter, origin)
-        self.window.show_page("cases")
+        self.open_cases(case_filter, origin)
 
     def _on_window_closed(self) -> None:
         self.dashboard.stop()
+        self.cases.stop()
         self.figures.stop()
         self.monitor.stop()
         self.sig_closed.emit()

@@ -38,6 +38,7 @@ from desktop.demo.county_writer import (
 from desktop.demo.geography import generate_county
 from desktop.demo.plan import DEFAULT_MONTHS, first_day, make_plan, sim_now_us, to_day_number
 from desktop.demo.producer import Cancelled, SqliteChunk, default_workers, produce
+from desktop.demo.roster import DEMO_PIN, roster_rows
 from desktop.demo.timefmt import DAY_US, LOCAL_OFFSET_US, Formatter
 from desktop.domain.enums import ClockKind
 from desktop.errors import GovDeskError
@@ -213,6 +214,9 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
         township_names=geo.township_names, password_hash=hash_password(
             org_module.DEMO_PASSWORD), created_at=created_at, rng=rng,
     )  # fmt: skip
+    roster = roster_rows(org, today=today, calendar=calendar, seed=options.seed,
+                         instant=Formatter(integers=integer_times).db,
+                         pin_hash=hash_password(DEMO_PIN))  # fmt: skip
     for name, columns, rows in (
         ("jurisdictions", JURISDICTION_COLUMNS, geo.jurisdictions),
         ("grids", GRID_COLUMNS, geo.grids),
@@ -223,6 +227,7 @@ def _reference(conn, loader, options, today, county, counts, timings) -> World:
         ("staff", org_module.STAFF_COLUMNS, org.staff),
         ("users", org_module.USER_COLUMNS, org.users),
         ("user_roles", org_module.USER_ROLE_COLUMNS, org.user_roles),
+        *roster.tables,
     ):
         loader.write(_TABLES[name], columns, rows)
         counts[name] = len(rows)

@@ -34,7 +34,7 @@ FAMOUS_USERS = ("desk", "dispatcher", "dept", "supervisor", "trainer", "admin", 
 
 CENTER_COLUMNS = ("id", "name", "short_name", "jurisdiction_id", "address", "phone")
 DEPARTMENT_COLUMNS = (
-    "id", "code", "name", "short_name", "stationing", "jurisdiction_id", "active",
+    "id", "code", "name", "short_name", "jurisdiction_id", "active",
 )  # fmt: skip
 WINDOW_COLUMNS = ("id", "center_id", "name", "department_id")
 STAFF_COLUMNS = (
@@ -44,7 +44,6 @@ STAFF_COLUMNS = (
     "center_id",
     "position",
     "phone",
-    "on_site",
     "active",
     "checkin_pin_hash",
 )
@@ -56,7 +55,7 @@ USER_COLUMNS = (
 USER_ROLE_COLUMNS = ("user_id", "role")
 
 P, R, C = Stationing.PERMANENT, Stationing.ROTATING, Stationing.ON_CALL
-# code, full name, short name, stationing, staff count
+# code, full name, short name, stationing (the roster's mode: desktop.demo.roster), staff count
 DEPARTMENTS = (
     ("zfw", f"中共{COUNTY_NAME}委政法委员会", "政法委", P, 6),
     ("sfj", f"{COUNTY_NAME}司法局", "司法局", P, 9),
@@ -154,8 +153,8 @@ def org_rows(
     org = OrgRows()
     phone_serial = iter(range(10_000))
     _centers(org, county_id, township_ids, township_names, phone_serial)
-    for i, (code, name, short, stationing, _) in enumerate(DEPARTMENTS, start=1):
-        org.departments.append((i, code, name, short, str(stationing), county_id, True))
+    for i, (code, name, short, _, _) in enumerate(DEPARTMENTS, start=1):
+        org.departments.append((i, code, name, short, county_id, True))
         org.department_ids[code] = i
     _windows(org)
     center_staff = _staff(org, rng, phone_serial, len(township_ids))
@@ -216,7 +215,6 @@ def _staff(org: OrgRows, rng, phone_serial, townships: int) -> dict[int, list[in
                     org.county_center_id,
                     position,
                     people.staff_phone(next(phone_serial)),
-                    k == 0,
                     True,
                     None,
                 )
@@ -237,7 +235,6 @@ def _staff(org: OrgRows, rng, phone_serial, townships: int) -> dict[int, list[in
                     cid,
                     position,
                     people.staff_phone(next(phone_serial)),
-                    False,
                     True,
                     None,
                 )

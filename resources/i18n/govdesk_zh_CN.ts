@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Export the case list</source>
+        <translation>导出案件列表</translation>
+    </message>
+    <message>
+        <source>case-list.xlsx</source>
+        <translation>案件列表.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded.</source>
+        <translation>无法加载该案件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMarkers</name>
+    <message>
+        <source>Provisional: the official calendar of this year is not known yet; the deadline counts Monday to Friday until an administrator enters it.</source>
+        <translation>暂定：该年度的法定节假日安排尚未公布，期限暂按周一至周五计算，待管理员录入后重算。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>From: {origin} · {count} cases</source>
+        <translation>来自：{origin} · {count} 件</translation>
+    </message>
+    <message>
+        <source>The case list could not be loaded. The details are in the log.</source>
+        <translation>无法加载案件列表，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Type a name for these filters first.</source>
+        <translation>请先为这组筛选条件输入名称。</translation>
+    </message>
+    <message>
+        <source>Filters saved as “{name}”.</source>
+        <translation>筛选条件已保存为“{name}”。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Back to the queues</source>
+        <translation>返回队列</translation>
+    </message>
+    <message>
+        <source>Name for these filters</source>
+        <translation>为当前筛选条件命名</translation>
+    </message>
+    <message>
+        <source>Save filters</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>My saved filters</source>
+        <translation>我的筛选</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No case matches these filters.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordView</name>
     <message>
         <source>Change password</source>
@@ -105,6 +212,21 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported {count} cases to {path}.</source>
+        <translation>已导出 {count} 件到 {path}。</translation>
+    </message>
+    <message>
+        <source>The export failed. The details are in the log.</source>
+        <translation>导出失败，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>FiguresController</name>
     <message>
         <source>The figures could not be counted. The details are in the log.</source>
@@ -200,6 +322,57 @@
     <message>
         <source>Click a bar (or use the arrows and Enter)</source>
         <translation>点击柱条 (或用方向键和回车) 查看案件</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Case number, title, party name, or the start of a phone or ID number</source>
+        <translation>案件编号、标题、当事人姓名，或电话/身份证号开头</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All risks</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>All deadline colours</source>
+        <translation>全部期限颜色</translation>
+    </message>
+    <message>
+        <source>Any supervision</source>
+        <translation>全部督办等级</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
     </message>
 </context>
 <context>

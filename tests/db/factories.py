@@ -41,7 +41,6 @@ from desktop.domain.enums import (
     PartyRole,
     Risk,
     Role,
-    Stationing,
     Status,
     TaskRole,
     TaskStatus,
@@ -121,13 +120,12 @@ class Factory:
                 code=f"D{n:04d}",
                 name=name,
                 short_name=name[:8],
-                stationing=Stationing.PERMANENT,
                 jurisdiction_id=jurisdiction.id if jurisdiction is not None else None,
             )
         )
 
     def staff(self, department: Department, name: str = "工作人员") -> Staff:
-        return self._add(Staff(name=name, department_id=department.id, on_site=True))
+        return self._add(Staff(name=name, department_id=department.id))
 
     def user(
         self,

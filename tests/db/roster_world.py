@@ -31,12 +31,12 @@ def add_roster(session, world: World) -> World:
     )
     add("court_window", Window(center_id=center, name="诉调对接中心"))
     add("mediation_window", Window(center_id=center, name="人民调解室"))
-    add("court", Department(code="FY", name="法院", short_name="法院", stationing="rotating"))
+    add("court", Department(code="FY", name="法院", short_name="法院"))
     add(
         "procuratorate",
-        Department(code="JCY", name="检察院", short_name="检察", stationing="rotating"),
+        Department(code="JCY", name="检察院", short_name="检察"),
     )
-    add("police", Department(code="GAJ", name="公安局", short_name="公安", stationing="rotating"))
+    add("police", Department(code="GAJ", name="公安局", short_name="公安"))
     for name, dept in (
         ("clerk_zhao", "court"),
         ("clerk_qian", "court"),

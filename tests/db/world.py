@@ -103,14 +103,11 @@ def build_world(session) -> World:
         session.add(DeadlineRule(category_id=ids[cat], clock=clock, start_event=start,
                                  amount=amount, unit=unit))
 
-    add("justice", Department(code="SFJ", name="司法局", short_name="司法",
-                              stationing="permanent"))
-    add("labour_bureau", Department(code="RSJ", name="人社局", short_name="人社",
-                                    stationing="on_call"))
-    add("housing", Department(code="ZJJ", name="住建局", short_name="住建",
-                              stationing="on_call"))
-    add("justice_staff", Staff(name="王调解", department_id=ids["justice"], on_site=True))
-    add("labour_staff", Staff(name="李仲裁", department_id=ids["labour_bureau"], on_site=True))
+    add("justice", Department(code="SFJ", name="司法局", short_name="司法"))
+    add("labour_bureau", Department(code="RSJ", name="人社局", short_name="人社"))
+    add("housing", Department(code="ZJJ", name="住建局", short_name="住建"))
+    add("justice_staff", Staff(name="王调解", department_id=ids["justice"]))
+    add("labour_staff", Staff(name="李仲裁", department_id=ids["labour_bureau"]))
     # The county center's roster: 司法局 stationed every working day, 人社局 on call.
     for name, dept, mode, staff in (("justice_rule", "justice", "permanent", "justice_staff"),
                                     ("labour_rule", "labour_bureau", "on_call", "labour_staff")):

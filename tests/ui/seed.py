@@ -88,7 +88,6 @@ def _fill(session, url: str, path: Path | None, training: bool) -> Seeded:
             code="D01",
             name="司法局",
             short_name="司法局",
-            stationing="permanent",
             jurisdiction_id=county.id,
         )
     )

@@ -127,3 +127,49 @@ def test_a_shut_down_runner_refuses_work(runner):
     runner.shutdown()
     with pytest.raises(RuntimeError):
         runner.call(lambda: None).run()
+
+
+def test_reads_do_not_wait_behind_long_database_work(qtbot, db_runner):
+    release, order = threading.Event(), []
+
+    def long_read(session):
+        release.wait(10)
+        order.append("long")
+
+    def lookup(session):
+        order.append(("lookup", threading.current_thread().name))
+        return session.execute(text("SELECT count(*) FROM users")).scalar_one()
+
+    db_runner.db(long_read).run()
+    got = []
+    db_runner.read(lookup).success(got.append).run()
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [4] and order[0][0] == "lookup" and order[0][1].startswith("govdesk-read")
+    release.set()
+    qtbot.waitUntil(lambda: not db_runner.busy)
+    assert order[-1] == "long"
+
+
+def test_a_cancelled_long_read_stops_inside_the_database(qtbot, db_runner):
+    endless = text(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    )
+    outcome = []
+    op = (
+        db_runner.db(lambda session: session.execute(endless).scalar_one())
+        .interruptible()
+        .success(outcome.append)
+        .failure(outcome.append)
+        .run()
+    )
+    qtbot.wait(200)  # the statement is running
+    op.cancel()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=3000)
+    assert isinstance(outcome[0], Cancelled)
+    # A cancelled op that had not started never runs.
+    ran = []
+    queued = db_runner.db(lambda session: ran.append(1)).failure(outcome.append)
+    queued.cancel()
+    queued.run()
+    qtbot.waitUntil(lambda: not db_runner.busy)
+    assert ran == [] and isinstance(outcome[-1], Cancelled)

@@ -28,7 +28,6 @@ class Department(Base):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(64))
     short_name: Mapped[str] = mapped_column(String(16))
-    stationing: Mapped[str] = mapped_column(String(16))  # Stationing
     jurisdiction_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -53,7 +52,6 @@ class Staff(Base):
     center_id: Mapped[int | None] = mapped_column(ForeignKey("centers.id"))
     position: Mapped[str | None] = mapped_column(String(32))
     phone: Mapped[str | None] = mapped_column(String(20))
-    on_site: Mapped[bool] = mapped_column(Boolean, default=False)  # the department's default assignee
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Rotating staff without an account confirm their check-in with a 4–6 digit PIN.
     checkin_pin_hash: Mapped[str | None] = mapped_column(String(256))

@@ -6,7 +6,7 @@ Create Date: 2026-11-30
 
 Existing databases get one rule per department and the center of the department's own
 jurisdiction: its `stationing` as the mode, every working day, the center's window run by
-that department, and its `on_site` staff as the rule's people (the columns go in 0005).
+that department, and its `on_site` staff as the rule's people (the columns go in 0006).
 """
 from alembic import op
 import sqlalchemy as sa

@@ -1,0 +1,461 @@
+"""The 案件 page's controller: queues, filters, sorting, the lazy table, live refresh, export.
+
+Public entry points: `open_queue(queue)` (the dashboard cards) and `open(filter, origin)` (a
+report's drill-down, the map's grid panel, alerts: "来自：本周受理量 · 1,234 件" with a way back).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem, QMenu
+
+from desktop.domain.enums import NamedQueue
+from desktop.domain.principal import Principal
+from desktop.domain.queues import queues_for_roles
+from desktop.errors import GovDeskError
+from desktop.services.queues import CaseFilter, Sort
+from ui.cases import loading
+from ui.cases.export import ExportController
+from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
+from ui.cases.saved import UserStore
+from ui.cases.view import CasesView
+from ui.icons import icon
+from ui.tasks import Cancelled, Op, TaskRunner
+from ui.text import describe, label
+from ui.watch import ChangeMonitor
+
+log = logging.getLogger(__name__)
+
+REFRESH_PAUSE_MS = 1000  # at most one refresh a second, however many notices arrive
+QUEUE_ROLE = 0x0100  # Qt.UserRole
+DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 96,
+                  "channel": 84, "place": 170, "due_at": 118, "deadline_colour": 66,
+                  "supervision": 92, "applicant": 150}  # fmt: skip
+
+
+class CasesPage(QObject):
+    sig_case_requested = Signal(int)
+    """The user opened a case (double-click or Enter on its row): its id."""
+    sig_list_shown = Signal(int)
+    """Every id of the current list is known (the count); the table is complete."""
+    sig_first_rows_shown = Signal()
+    """The first page of a new list is in the table."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        principal: Principal,
+        view: CasesView | None = None,
+        monitor: ChangeMonitor | None = None,
+        parent: QObject | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._principal = principal
+        self.view = view = view or CasesView()
+        self.model = CaseTableModel(self)
+        self.store = UserStore(principal.username, settings)
+        self.export = ExportController(runner, principal, view, self)
+        self._queues = queues_for_roles(principal.roles)
+        self._queue: NamedQueue | None = None
+        self._last_queue = self._queues[0] if self._queues else NamedQueue.ALL
+        self._base = CaseFilter()
+        self._origin: str | None = None
+        self._sort = Sort()
+        self._generation = 0  # of the list on screen: answers for older lists are dropped
+        self._complete_generation = -1  # the list whose every id has arrived
+        self._shown_generation = -1  # the list whose first rows are on screen
+        self._ids_op: Op | None = None
+        self._refreshing = False
+        self._stopped = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(400)
+        self._header_timer.timeout.connect(self._save_header)
+
+        view.table.setModel(self.model)
+        self._fill_queue_list()
+        self._restore_header()
+        self._fill_saved()
+        header = view.table.horizontalHeader()
+        header.sectionClicked.connect(self._on_header_section_clicked)
+        header.sectionMoved.connect(self._on_header_changed)
+        header.sectionResized.connect(self._on_header_changed)
+        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        self.model.sig_rows_wanted.connect(self._on_model_rows_wanted)
+        view.table.sig_activated.connect(self._on_table_activated)
+        view.queue_list.currentRowChanged.connect(self._on_queue_list_row_changed)
+        view.filter_bar.sig_filter_changed.connect(self._on_filter_changed)
+        view.filter_bar.street_combo.currentIndexChanged.connect(self._on_street_changed)
+        view.back_button.clicked.connect(self._on_back_button_clicked)
+        view.save_button.clicked.connect(self._on_save_button_clicked)
+        view.save_name_edit.returnPressed.connect(self._on_save_button_clicked)
+        view.delete_saved_button.clicked.connect(self._on_delete_saved_button_clicked)
+        view.saved_combo.activated.connect(self._on_saved_combo_activated)
+        view.export_button.clicked.connect(self._on_export_button_clicked)
+        view.refresh_button.clicked.connect(self.refresh)
+        if monitor is not None:
+            monitor.sig_cases_changed.connect(self._on_monitor_cases_changed)
+
+    # -- public -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the filter choices and the counts, and show the first queue."""
+        self._runner.read(loading.choices, self._principal).owned_by(self.view).success(
+            self.view.filter_bar.set_choices
+        ).failure(self._show_error).run()
+        self._load_counts()
+        if self._queue is None and self._origin is None:
+            self.open_queue(self._queues[0] if self._queues else NamedQueue.ALL)
+
+    def stop(self) -> None:
+        """No more background refreshes (the window is closing)."""
+        self._stopped = True
+        self._refresh_timer.stop()
+        self._header_timer.stop()
+        if self._ids_op is not None:
+            self._ids_op.cancel()
+
+    def open_queue(self, queue: NamedQueue | str) -> None:
+        """Show a named queue (what a dashboard card opens)."""
+        queue = NamedQueue(queue)
+        self._queue, self._origin, self._last_queue = queue, None, queue
+        self._base = CaseFilter(queue=queue)
+        self.view.origin_frame.hide()
+        self._select_queue_row(queue)
+        self._apply()
+
+    def open(self, filter: CaseFilter, origin_label: str) -> None:
+        """Show the cases of `filter` (it may name ids), saying where the list came from."""
+        self._queue, self._origin = None, origin_label
+        self._base = filter
+        self._select_queue_row(None)
+        self.view.filter_bar.clear_silently()
+        self._show_origin(None)
+        self.view.origin_frame.show()
+        self._apply()
+
+    def current_filter(self) -> CaseFilter:
+        return self.view.filter_bar.conditions(self._base)
+
+    @property
+    def sort(self) -> Sort:
+        return self._sort
+
+    def set_sort(self, sort: Sort) -> None:
+        self._sort = sort
+        self._show_sort_indicator()
+        self._apply()
+
+    def refresh(self) -> None:
+        """Reload counts and the list, keeping the selection and the scroll position."""
+        self._load_counts()
+        if self._refreshing:
+            self._refresh_timer.start()
+            return
+        self._refreshing = True
+        generation = self._generation
+        self._runner.db(loading.ordered_ids, self._principal, self.current_filter(), self._sort)\
+            .owned_by(self.view).success(lambda ids: self._on_refreshed(generation, ids))\
+            .failure(self._show_error).finally_(self._on_refresh_finished).run()  # fmt: skip
+
+    # -- the list -----------------------------------------------------------------------
+    def _apply(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if self._ids_op is not None:
+            self._ids_op.cancel()
+        flt, sort = self.current_filter(), self._sort
+        self.view.error_label.hide()
+        self.view.empty_label.hide()
+        self.view.status_label.setText(self.tr("Loading…"))
+        self._runner.read(loading.first_page, self._principal, flt, sort).owned_by(self.view)\
+            .success(lambda page: self._on_first_page(generation, page))\
+            .failure(self._show_error).run()  # fmt: skip
+        self._ids_op = (
+            self._runner.db(loading.ordered_ids, self._principal, flt, sort)
+            .interruptible()
+            .owned_by(self.view)
+            .success(lambda ids: self._on_ids(generation, ids))
+            .failure(self._on_ids_failed)
+            .run()
+        )
+
+    def _on_first_page(self, generation: int, page: loading.FirstPage) -> None:
+        if generation != self._generation or self._complete_generation == generation:
+            return  # stale, or the whole list arrived first
+        self._shown_generation = generation
+        self.model.show_first_page(page.rows)
+        self.view.table.scrollToTop()
+        if page.rows:
+            self.view.table.selectRow(0)
+        if not page.has_more:
+            self._show_total(len(page.rows))
+        self.sig_first_rows_shown.emit()
+
+    def _on_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        self._ids_op = None
+        self._complete_generation = generation
+        fresh = self._shown_generation != generation  # the ids beat the first page
+        self._shown_generation = generation
+        if fresh:
+            self.model.replace_ids(ids)
+            self.view.table.scrollToTop()
+            if ids:
+                self.view.table.selectRow(0)
+        else:
+            self.model.show_ids(ids)
+        self._show_total(len(ids))
+        if fresh:
+            self.sig_first_rows_shown.emit()
+        self.sig_list_shown.emit(len(ids))
+
+    def _on_ids_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self._show_error(exc)
+
+    def _on_refreshed(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return
+        table, bar = self.view.table, self.view.table.verticalScrollBar()
+        selected = self._selected_case()
+        top_row, scrolled = table.rowAt(0), bar.value()
+        top = self.model.case_id(top_row) if top_row >= 0 else None
+        # Cached rows stay on screen (no flash of placeholders) while fresh ones are fetched.
+        self.model.replace_ids(ids, keep_rows=True)
+        row = self.model.row_of(top) if top is not None else None
+        if row == top_row:
+            bar.setValue(scrolled)
+        elif row is not None:
+            table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if selected is not None and (row := self.model.row_of(selected)) is not None:
+            table.selectRow(row)
+        self._refetch_visible()
+        self._show_total(len(ids))
+        self.sig_list_shown.emit(len(ids))
+
+    def _refetch_visible(self) -> None:
+        table = self.view.table
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height() - 1)
+        last = self.model.rowCount() - 1 if last < 0 else last
+        ids = [self.model.case_id(r) for r in range(first, last + 1)]
+        ids = [i for i in ids if i is not None]
+        if ids:
+            self._on_model_rows_wanted(ids)
+
+    def _on_refresh_finished(self) -> None:
+        self._refreshing = False
+
+    def _on_model_rows_wanted(self, ids: list[int]) -> None:
+        self._runner.read(loading.rows, self._principal, ids).owned_by(self.view).success(
+            lambda rows: self.model.add_rows(rows, ids)
+        ).failure(lambda exc: self._on_rows_failed(ids, exc)).run()
+
+    def _on_rows_failed(self, ids: list[int], exc: BaseException) -> None:
+        self.model.fetch_failed(ids)
+        self._show_error(exc)
+
+    def _show_total(self, total: int) -> None:
+        self.view.status_label.setText(self.tr("{count} cases").format(count=f"{total:,}"))
+        self.view.empty_label.setVisible(total == 0)
+        if self._origin is not None:
+            self._show_origin(total)
+
+    def _show_origin(self, total: int | None) -> None:
+        count = "…" if total is None else f"{total:,}"
+        self.view.origin_label.setText(
+            self.tr("From: {origin} · {count} cases").format(origin=self._origin, count=count)
+        )
+
+    def _show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, GovDeskError):
+            text = describe(exc)
+        else:
+            log.error("loading the case list failed", exc_info=exc)
+            text = self.tr("The case list could not be loaded. The details are in the log.")
+        self.view.error_label.setText(text)
+        self.view.error_label.show()
+        self.view.status_label.setText("")
+
+    def _selected_case(self) -> int | None:
+        rows = self.view.table.selectionModel().selectedRows()
+        return self.model.case_id(rows[0].row()) if rows else None
+
+    # -- queues -------------------------------------------------------------------------
+    def _fill_queue_list(self) -> None:
+        for queue in self._queues:
+            item = QListWidgetItem(icon(f"queue.{queue}"), label("named_queue", queue))
+            item.setData(QUEUE_ROLE, str(queue))
+            self.view.queue_list.addItem(item)
+
+    def _load_counts(self) -> None:
+        self._runner.db(loading.queue_counts, self._principal).owned_by(self.view).success(
+            self._on_counts_loaded
+        ).failure(lambda exc: log.warning("queue counts failed: %s", exc)).run()
+
+    def _on_counts_loaded(self, counts: dict[NamedQueue, int]) -> None:
+        for row in range(self.view.queue_list.count()):
+            item = self.view.queue_list.item(row)
+            queue = NamedQueue(item.data(QUEUE_ROLE))
+            item.setText(f"{label('named_queue', queue)}  {counts.get(queue, 0):,}")
+
+    def _select_queue_row(self, queue: NamedQueue | None) -> None:
+        lst = self.view.queue_list
+        lst.blockSignals(True)
+        lst.clearSelection()
+        lst.setCurrentRow(-1)
+        for row in range(lst.count()):
+            if queue is not None and lst.item(row).data(QUEUE_ROLE) == str(queue):
+                lst.setCurrentRow(row)
+        lst.blockSignals(False)
+
+    def _on_queue_list_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.open_queue(self.view.queue_list.item(row).data(QUEUE_ROLE))
+
+    def _on_back_button_clicked(self) -> None:
+        self.view.filter_bar.clear_silently()
+        self.open_queue(self._last_queue)
+
+    # -- filters and sorting ------------------------------------------------------------
+    def _on_filter_changed(self) -> None:
+        self._apply()
+
+    def _on_street_changed(self, _index: int) -> None:
+        street = self.view.filter_bar.street_combo.currentData()
+        if street is None:
+            self.view.filter_bar.set_grids(())
+            return
+        self._runner.read(loading.grids, self._principal, street).owned_by(self.view).success(
+            self._on_grids_loaded
+        ).failure(self._show_error).run()
+
+    def _on_grids_loaded(self, grids) -> None:
+        bar = self.view.filter_bar
+        bar.set_grids(grids)
+        pending = bar.take_pending_grid()
+        if pending is not None:
+            bar.pick_grid(pending)
+
+    def _on_header_section_clicked(self, logical: int) -> None:
+        key = SORTABLE.get(COLUMNS[logical])
+        if key is None:
+            self._show_sort_indicator()
+            return
+        descending = not self._sort.descending if self._sort.key == key else False
+        self.set_sort(Sort(key, descending))
+
+    def _show_sort_indicator(self) -> None:
+        header = self.view.table.horizontalHeader()
+        column = next(c for c, k in SORTABLE.items() if k == self._sort.key)
+        order = (
+            Qt.SortOrder.DescendingOrder if self._sort.descending else Qt.SortOrder.AscendingOrder
+        )
+        header.blockSignals(True)
+        header.setSortIndicator(COLUMNS.index(column), order)
+        header.blockSignals(False)
+
+    # -- saved filters ------------------------------------------------------------------
+    def _fill_saved(self) -> None:
+        combo = self.view.saved_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for name in sorted(self.store.saved_filters()):
+            combo.addItem(name)
+        combo.setCurrentIndex(-1)
+        combo.blockSignals(False)
+
+    def _on_save_button_clicked(self) -> None:
+        name = self.view.save_name_edit.text().strip()
+        if not name:
+            self.view.error_label.setText(self.tr("Type a name for these filters first."))
+            self.view.error_label.show()
+            return
+        self.store.save_filter(name, replace(self.current_filter(), ids=None), self._sort)
+        self.view.save_name_edit.clear()
+        self._fill_saved()
+        self.view.saved_combo.setCurrentText(name)
+        self.view.status_label.setText(self.tr("Filters saved as “{name}”.").format(name=name))
+
+    def _on_saved_combo_activated(self, index: int) -> None:
+        name = self.view.saved_combo.itemText(index)
+        saved = self.store.saved_filters().get(name)
+        if saved is None:
+            return
+        flt, sort = saved
+        self._queue, self._origin = flt.queue, None
+        self._last_queue = flt.queue or self._last_queue
+        self._base = CaseFilter(queue=flt.queue)
+        self.view.origin_frame.hide()
+        self._select_queue_row(flt.queue)
+        self.view.filter_bar.show_conditions(flt)
+        self._sort = sort
+        self._show_sort_indicator()
+        self._on_street_changed(0)
+        self._apply()
+
+    def _on_delete_saved_button_clicked(self) -> None:
+        name = self.view.saved_combo.currentText()
+        if name:
+            self.store.delete_filter(name)
+            self._fill_saved()
+
+    # -- columns ------------------------------------------------------------------------
+    def _restore_header(self) -> None:
+        header = self.view.table.horizontalHeader()
+        for n, column in enumerate(COLUMNS):
+            header.resizeSection(n, DEFAULT_WIDTHS.get(column, 72))
+        state = self.store.header_state()
+        if state is not None:
+            header.restoreState(state)
+        self._show_sort_indicator()
+
+    def _on_header_changed(self, *_args) -> None:
+        self._header_timer.start()
+
+    def _save_header(self) -> None:
+        self.store.save_header_state(self.view.table.horizontalHeader().saveState())
+
+    def set_column_hidden(self, column: str, hidden: bool) -> None:
+        self.view.table.horizontalHeader().setSectionHidden(COLUMNS.index(column), hidden)
+        self._save_header()
+
+    def _on_header_menu_requested(self, point: QPoint) -> None:
+        header = self.view.table.horizontalHeader()
+        menu = QMenu(self.view)
+        for n, column in enumerate(COLUMNS):
+            action = menu.addAction(label("case_column", column))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(n))
+            action.toggled.connect(lambda on, c=column: self.set_column_hidden(c, not on))
+        menu.exec(header.mapToGlobal(point))
+        menu.deleteLater()
+
+    # -- other --------------------------------------------------------------------------
+    def _on_table_activated(self, row: int) -> None:
+        case_id = self.model.case_id(row)
+        if case_id is not None:
+            self.sig_case_requested.emit(case_id)
+
+    def _on_export_button_clicked(self) -> None:
+        self.export.start(self.current_filter(), self._sort)
+
+    def _on_monitor_cases_changed(self) -> None:
+        if not self._stopped and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if not self._stopped:
+            self.refresh()
