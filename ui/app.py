@@ -18,6 +18,9 @@ APP_NAME = "GovDesk"
 
 def prepare_environment() -> None:
     """What must happen before the QApplication exists."""
+    from ui.singletons import pin_singletons
+
+    pin_singletons()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to run as root with its sandbox on.
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,9 @@ class MainWindow(QMainWindow):
         self.nav_title.setObjectName("navTitle")
         self.nav_subtitle = QLabel()
         self.nav_subtitle.setObjectName("navSubtitle")
+        self.intake_button = QPushButton()  # 登记 (Ctrl+N): shown for roles that register
+        self.intake_button.setObjectName("intakeButton")
+        self.intake_button.hide()
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navList")
         self.nav_list.setIconSize(QSize(20, 20))
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         nav_layout.setSpacing(0)
         nav_layout.addWidget(self.nav_title)
         nav_layout.addWidget(self.nav_subtitle)
+        nav_layout.addWidget(self.intake_button)
         nav_layout.addWidget(self.nav_list, 1)
 
         body = QHBoxLayout()
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Governance Center Console"))
         self.nav_title.setText(self.tr("Governance Center"))
         self.nav_subtitle.setText(self.tr("GovDesk console"))
+        self.intake_button.setText(self.tr("Register a case (Ctrl+N)"))
         self._retranslate_nav()
         self._retranslate_status()
 

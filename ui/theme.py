@@ -35,6 +35,12 @@ QToolTip {{ color: {TEXT}; background: {SURFACE}; border: 1px solid {BORDER}; }}
 #navPanel {{ background: {NAV_BG}; }}
 #navTitle {{ color: white; font-size: 12pt; font-weight: bold; padding: 18px 16px 4px 16px; }}
 #navSubtitle {{ color: {NAV_TEXT}; font-size: 9pt; padding: 0 16px 14px 16px; }}
+QPushButton#intakeButton {{
+    background: {NAV_ACCENT}; color: white; border: none; font-weight: bold;
+    margin: 0 14px 12px 14px; padding: 8px 10px;
+}}
+QPushButton#intakeButton:hover {{ background: {PRIMARY}; color: white; }}
+#fieldHint {{ color: {TEXT_MUTED}; }}
 #navList {{
     background: {NAV_BG}; border: none; color: {NAV_TEXT}; font-size: 11pt; outline: 0;
 }}

@@ -19,11 +19,19 @@ def _open(engine):
     return open_watcher(engine)
 
 
+def _poll_topics(watcher) -> tuple[bool, bool]:
+    """(anything changed, the roster may have changed); on the database worker."""
+    changed = watcher.poll()
+    return changed, changed and watcher.roster_changed()
+
+
 class ChangeMonitor(QObject):
     """Wraps desktop.db.notify's ChangeWatcher; every call to it runs on the database worker."""
 
     sig_cases_changed = Signal()
     """Another seat changed cases since the last look."""
+    sig_roster_changed = Signal()
+    """Someone checked in or out, or a rota was generated (the roster topic)."""
 
     def __init__(
         self,
@@ -113,14 +121,19 @@ class ChangeMonitor(QObject):
         if self._polling or self._watcher is None:
             return
         self._polling = True
-        self._runner.call(self._watcher.poll).owned_by(self).success(self._on_poll_done).failure(
+        self._runner.call(_poll_topics, self._watcher).owned_by(self).success(
+            self._on_poll_done
+        ).failure(
             self._on_poll_failed
         ).finally_(self._on_poll_finished).run()
 
-    def _on_poll_done(self, changed: bool) -> None:
+    def _on_poll_done(self, result: tuple[bool, bool]) -> None:
+        changed, roster = result
         self._failures = 0
         if changed:
             self.sig_cases_changed.emit()
+        if roster:
+            self.sig_roster_changed.emit()
 
     def _on_poll_failed(self, exc: BaseException) -> None:
         self._failures += 1

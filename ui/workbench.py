@@ -5,22 +5,25 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
-from ui.cases.detail_dialog import CaseDetailDialog
+from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
 from ui.connect.database import Database
 from ui.dashboard.controller import DashboardController
 from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
+from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.placeholders import PlaceholderPage
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
 from ui.reports.view import ReportsView
+from ui.roster.controller import RosterController
+from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
@@ -63,17 +66,26 @@ class Workbench(QObject):
         self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
         self.window.add_page("map", PlaceholderPage("map"))
         self.window.add_page("cases", self.cases.view)
-        self.window.add_page("roster", PlaceholderPage("roster"))
+        self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
+        self.window.add_page("roster", self.roster.view)
         self.reports = ReportsController(runner, principal, ReportsView(), self)
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
+        self.intake: IntakeLauncher | None = None
+        if may_register(principal):
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            self.window.intake_button.show()
+            self.window.intake_button.clicked.connect(self.intake.open)
+            self.intake.sig_case_registered.connect(self._on_intake_case_registered)
         self.window.sig_closed.connect(self._on_window_closed)
 
     def start(self) -> None:
@@ -87,13 +99,23 @@ class Workbench(QObject):
         self.cases.start()
         self.figures.start()
         self.reports.start()
+        self.roster.start()
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case in the case window (from a queue, an alert, the map or a report)."""
+        self.case_tabs.open_case(case_id)
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
+        if self.intake is not None:
+            self.intake.close()
         if not shiboken6.isValid(self.window):
             return
         self.window.blockSignals(True)
@@ -103,6 +125,15 @@ class Workbench(QObject):
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self._place_name = name
         self.window.set_identity(self.principal, name, self.database.url)
+
+    def _on_intake_case_registered(self, case_id: int, number: str) -> None:
+        """The new case opens in the queue page as a list of one, and in the case view."""
+        self.open_cases(CaseFilter(ids=frozenset({case_id})), number)
+        self._on_cases_case_requested(case_id)
+        self.window.statusBar().showMessage(
+            self.tr("Registered case %1").replace("%1", number), 15_000
+        )
+        self.dashboard.refresh()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""
@@ -114,10 +145,7 @@ class Workbench(QObject):
         self.window.show_page("cases")
 
     def _on_cases_case_requested(self, case_id: int) -> None:
-        # Until the case view lands: a read-only look at the case.
-        dialog = CaseDetailDialog(self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show_case(self._runner, self.principal, case_id)
+        self.open_case(case_id)
 
     def _on_dashboard_wall_requested(self) -> None:
         self.figures.open_wall(self._place_name)
@@ -132,8 +160,11 @@ class Workbench(QObject):
         self.cases.view.table.setFocus()
 
     def _on_window_closed(self) -> None:
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.close()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
+        self.roster.stop()
         self.monitor.stop()
         self.sig_closed.emit()

@@ -27,11 +27,11 @@ PARTY_FIELDS = ("role", "name", "phone", "id_number", "address")
 
 @dataclass(frozen=True)
 class PartyChange:
-    """A party to add (`party_id` None) or to correct (all its fields as they should be)."""
+    """A party to add (`party_id` None) or to correct (None: keep that field as stored)."""
 
     party_id: int | None
-    role: PartyRole
-    name: str
+    role: PartyRole | None
+    name: str | None
     phone: str | None = None
     id_number: str | None = None
     address: str | None = None
@@ -174,6 +174,20 @@ def _inside_scope(step: Step, village: int | None, street: int | None, county: i
 
 
 def _change_party(step: Step, change: PartyChange) -> int:
+    if change.party_id is not None:
+        # A correction names only what changes: None keeps the stored value, "" clears it.
+        party = _party(step, change.party_id)
+        change = PartyChange(
+            party.id,
+            *(
+                getattr(party, name) if getattr(change, name) is None else getattr(change, name)
+                for name in PARTY_FIELDS
+            ),
+        )
+    elif not change.role:
+        raise GovDeskError("field.required", field="role")
+    if not change.name or not change.name.strip():
+        raise GovDeskError("field.required", field="party_name")
     fields = _validated_party(change)
     if change.party_id is None:
         party = CaseParty(case_id=step.case.id, **fields)

@@ -112,6 +112,7 @@ class EventView:
     to_status: str | None
     note: str | None
     data: dict
+    task_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,17 @@ def _events(session: Session, case_id: int) -> tuple[EventView, ...]:
     ).all()
     return tuple(
         EventView(e.seq, e.kind, e.at, actor, e.from_status, e.to_status, e.note,
-                  json.loads(e.data) if e.data else {})
+                  json.loads(e.data) if e.data else {}, e.task_id)
         for e, actor in rows
     )
+
+
+def case_id_by_number(*, session: Session, principal: Principal, number: str) -> int:
+    """The id of a case the principal may see, by its number (合并 picks the original so)."""
+    number = (number or "").strip()
+    if not number:
+        raise GovDeskError("field.required", field="original")
+    found = session.scalar(scope_cases(select(Case.id).where(Case.number == number), principal))
+    if found is None:
+        raise GovDeskError("case.number_not_found", field="original", value=number)
+    return found

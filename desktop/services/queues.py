@@ -46,6 +46,7 @@ from desktop.services.case_filters import (  # noqa: F401  (re-exported for call
     colour_condition,
     colour_expression,
     filter_conditions,
+    ids_condition,
     queue_condition,
     scoped_select,
     sort_expression,
@@ -288,7 +289,7 @@ def _load_rows(
         .outerjoin(street, street.id == Case.street_id)
         .outerjoin(Grid, Grid.id == Case.grid_id)
         .outerjoin(User, User.id == Case.claimed_by_id)
-        .where(Case.id.in_(ids))
+        .where(ids_condition(frozenset(ids)))
     )
     found = {r.id: r for r in session.execute(scope_cases(stmt, principal))}
     applicants = _applicants(session, list(found))

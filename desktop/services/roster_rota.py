@@ -24,6 +24,7 @@ from desktop.db.models import (
     Staff,
     Window,
 )
+from desktop.db.notify import notify_roster_changed
 from desktop.domain.enums import RotaChange, Stationing
 from desktop.domain.principal import Principal
 from desktop.domain.roster import assign_staff, month_days, month_workdays
@@ -142,6 +143,7 @@ def generate_month(
     record.provisional, record.generated_at = provisional, now
     record.generated_by = principal.user_id
     session.flush()
+    notify_roster_changed(session)
     return RotaResult(first, len(duties), from_day, provisional)
 
 

@@ -17,6 +17,127 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>ActionForms</name>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Accept the case for handling.</source>
+        <translation>受理该案件，进入分流办理。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Unsatisfied: reopen the case</source>
+        <translation>不满意时重新办理</translation>
+    </message>
+    <message>
+        <source>Original case number</source>
+        <translation>原件编号</translation>
+    </message>
+    <message>
+        <source>Link this case as a repeat of an earlier one; it closes with it.</source>
+        <translation>将本案件作为原件的重复件关联，随原件一并办结。</translation>
+    </message>
+    <message>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <source>Handling record</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <source>%1 task of %2</source>
+        <translation>%2的%1任务</translation>
+    </message>
+    <message>
+        <source>Sub-task</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation>保存审批</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Note (required to deny)</source>
+        <translation>说明（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+</context>
+<context>
+    <name>CaseController</name>
+    <message>
+        <source>After the other change this action is no longer possible.</source>
+        <translation>他人修改后，该操作已不能执行。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the case meanwhile; your input is kept.</source>
+        <translation>该案件已被他人修改，您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>选择附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded or saved. The details are in the log.</source>
+        <translation>案件加载或保存失败，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case</source>
@@ -36,6 +157,196 @@
     <message>
         <source>Provisional: the official calendar of this year is not known yet; the deadline counts Monday to Friday until an administrator enters it.</source>
         <translation>暂定：该年度的法定节假日安排尚未公布，期限暂按周一至周五计算，待管理员录入后重算。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTabsWindow</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>No case is open. Open one from a queue.</source>
+        <translation>尚未打开案件，请从队列中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>（临时期限）</translation>
+    </message>
+    <message>
+        <source> · suspended</source>
+        <translation> · 已挂起</translation>
+    </message>
+    <message>
+        <source>Deadline %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险：%1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full personal data (the look is logged)</source>
+        <translation>显示完整个人信息（查看将被记录）</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复件</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Sub-tasks</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Related cases</source>
+        <translation>关联案件</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Decide extension</source>
+        <translation>审批延期</translation>
+    </message>
+    <message>
+        <source>Handling record</source>
+        <translation>处置记录</translation>
     </message>
 </context>
 <context>
@@ -140,6 +451,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>案件已被他人修改</translation>
+    </message>
+    <message>
+        <source>While you were working on “%1”, someone else saved this case. Their changes are below. What you typed is kept.</source>
+        <translation>在您办理“%1”期间，他人保存了对该案件的修改，修改内容如下。您填写的内容已保留。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Apply your input to the case as it is now, or go back to your form?</source>
+        <translation>按案件的当前版本提交您填写的内容，还是返回继续修改？</translation>
+    </message>
+    <message>
+        <source>Apply to the current version</source>
+        <translation>按当前版本提交</translation>
+    </message>
+    <message>
+        <source>Back to my form</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
     <name>ConnectController</name>
     <message>
         <source>Connecting to the database…</source>
@@ -209,6 +559,128 @@
     <message>
         <source>For example sqlite:///C:/GovDesk/govdesk.sqlite for one seat, or postgresql://user@server:5432/govdesk for several seats. A password typed here is used for this session only and is never saved.</source>
         <translation>例如单机使用 sqlite:///C:/GovDesk/govdesk.sqlite，多席位共用 postgresql://user@server:5432/govdesk。此处填写的密码仅用于本次运行，不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>On site now</source>
+        <translation>当前在岗</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The case is already dispatched: add assisting departments.</source>
+        <translation>该案件已派单，可增加协办部门。</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Lead department of %1</source>
+        <translation>%1 主办</translation>
+    </message>
+    <message>
+        <source>Assisting department %1</source>
+        <translation>%1 协办</translation>
+    </message>
+    <message>
+        <source>(department decides)</source>
+        <translation>（由部门指定）</translation>
+    </message>
+    <message>
+        <source>Choose the lead department</source>
+        <translation>请选择主办部门</translation>
+    </message>
+    <message>
+        <source>Choose at least one assisting department</source>
+        <translation>请至少选择一个协办部门</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Add a party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <source>Why the ticked parties are removed</source>
+        <translation>填写删除所选当事人的原因</translation>
+    </message>
+    <message>
+        <source>Reason for removal</source>
+        <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有需要保存的修改。</translation>
     </message>
 </context>
 <context>
@@ -376,6 +848,198 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确认（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存并关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Please fill in %1</source>
+        <translation>请填写%1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeController</name>
+    <message>
+        <source>The categories and grids could not be loaded. The details are in the log.</source>
+        <translation>无法加载事项类别和网格，详情见日志。</translation>
+    </message>
+    <message>
+        <source>The lookup failed. The details are in the log.</source>
+        <translation>查询失败，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Risk colour: %1 (from the number of people)</source>
+        <translation>风险等级：%1（按涉及人数）</translation>
+    </message>
+    <message>
+        <source>No category matches “%1”.</source>
+        <translation>没有与“%1”匹配的事项类别。</translation>
+    </message>
+    <message>
+        <source>No grid of your area matches “%1”.</source>
+        <translation>您的辖区内没有与“%1”匹配的网格。</translation>
+    </message>
+    <message>
+        <source>The point “%1” is not “latitude, longitude”, e.g. 40.05, 110.1</source>
+        <translation>坐标“%1”格式不正确，应为“纬度, 经度”，如 40.05, 110.1</translation>
+    </message>
+    <message>
+        <source>The case could not be saved. Nothing was saved; the details are in the log.</source>
+        <translation>案件未能保存，未写入任何内容，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Not saved. Press Esc again to discard what was typed, or keep typing.</source>
+        <translation>尚未保存。再按 Esc 放弃已填写的内容，或继续填写。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSidePanel</name>
+    <message>
+        <source>Who is this person?</source>
+        <translation>此人以往来访情况</translation>
+    </message>
+    <message>
+        <source>Possible repeats (last 30 days)</source>
+        <translation>可能的重复件（近 30 天）</translation>
+    </message>
+    <message>
+        <source>Space ticks a case: the new one is saved as its repeat (重复件).</source>
+        <translation>按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Type a phone or ID number to see this person&apos;s earlier cases.</source>
+        <translation>输入电话或身份证号码，即可查看此人以往的案件。</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>（匿名）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 earlier case(s) in your area.</source>
+        <translation>%1 在您的辖区内以往有 %2 件案件。</translation>
+    </message>
+    <message>
+        <source> (%1 m)</source>
+        <translation>（%1 米）</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>No possible repeats so far.</source>
+        <translation>暂无可能的重复件。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Register a case (一窗受理)</source>
+        <translation>一窗受理 · 登记案件</translation>
+    </message>
+    <message>
+        <source>Register a case</source>
+        <translation>一窗受理</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Work-order no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事项类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Type characters or pinyin initials, e.g. ljjf</source>
+        <translation>输入汉字或拼音首字母，如 lljf</translation>
+    </message>
+    <message>
+        <source>One line: what is the matter</source>
+        <translation>一句话概括诉求</translation>
+    </message>
+    <message>
+        <source>Type a grid name or code</source>
+        <translation>输入网格名称或编码</translation>
+    </message>
+    <message>
+        <source>Latitude, longitude (optional), e.g. 40.05, 110.1</source>
+        <translation>纬度, 经度（可选），如 40.05, 110.1</translation>
+    </message>
+    <message>
+        <source>The 12345 work-order number</source>
+        <translation>12345 热线工单号</translation>
+    </message>
+    <message>
+        <source>Pick on the map</source>
+        <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>LoginController</name>
     <message>
         <source>Database: %1</source>
@@ -456,6 +1120,10 @@
         <translation>社会治理工作台</translation>
     </message>
     <message>
+        <source>Register a case (Ctrl+N)</source>
+        <translation>登记 (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -498,6 +1166,123 @@
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate rota</source>
+        <translation>生成排班表(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Write the month&apos;s rota from the rules on the working-day calendar; days already past are kept</source>
+        <translation>按排班规则和工作日历生成本月排班表；已过去的日期保持不变</translation>
+    </message>
+    <message>
+        <source>Loading the month…</source>
+        <translation>正在加载本月排班…</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Rota</source>
+        <translation>排班表</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Attendance so far</source>
+        <translation>出勤统计（截至目前）</translation>
+    </message>
+    <message>
+        <source>Days due</source>
+        <translation>应到天数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>出勤率</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesBox</name>
+    <message>
+        <source>&amp;Add party</source>
+        <translation>添加当事人(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PartyRow</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>A caller who gives no name (phone and 12345 only)</source>
+        <translation>不愿留名的来电人（仅限来电和 12345 热线）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number (18 characters)</source>
+        <translation>身份证号码（18 位）</translation>
+    </message>
+    <message>
+        <source>Address of the party</source>
+        <translation>当事人地址</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>%1, born %2</source>
+        <translation>%1，%2 出生</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1606,258 @@
     </message>
 </context>
 <context>
+    <name>RosterController</name>
+    <message>
+        <source>Your jurisdiction has no center of its own.</source>
+        <translation>您所在的辖区没有自己的综治中心。</translation>
+    </message>
+    <message>
+        <source>(no window)</source>
+        <translation>（无固定窗口）</translation>
+    </message>
+    <message>
+        <source>nobody rostered</source>
+        <translation>无人排班</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>空岗</translation>
+    </message>
+    <message>
+        <source>(not rostered)</source>
+        <translation>（未排班）</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>no contact yet</source>
+        <translation>暂无联系人</translation>
+    </message>
+    <message>
+        <source>Nobody is rostered here today.</source>
+        <translation>今天本中心无人排班。</translation>
+    </message>
+    <message>
+        <source>The roster could not be loaded. The details are in the log.</source>
+        <translation>排班信息加载失败，详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Choose the person first.</source>
+        <translation>请先选择人员。</translation>
+    </message>
+    <message>
+        <source>Enter their password or PIN.</source>
+        <translation>请输入本人账号密码或签到码。</translation>
+    </message>
+    <message>
+        <source>%1 checked out at %2</source>
+        <translation>%1 已于 %2 签退</translation>
+    </message>
+    <message>
+        <source>%1 checked in at %2</source>
+        <translation>%1 已于 %2 签到</translation>
+    </message>
+    <message>
+        <source>The check-in could not be saved. The details are in the log.</source>
+        <translation>签到未能保存，详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Provisional: this year&apos;s holidays are not known yet, so Monday–Friday were assumed. Regenerate once an administrator has entered them.</source>
+        <translation>暂定排班：本年度节假日安排尚未公布，暂按周一至周五排班。管理员录入节假日后请重新生成。</translation>
+    </message>
+    <message>
+        <source>No rota for this month yet. A supervisor generates it from the rules.</source>
+        <translation>本月尚未生成排班表，由中心主任按排班规则生成。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Gap: %1 has nobody on %2</source>
+        <translation>空岗：%1 在 %2 无人值守</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is due at %2 places on %3</source>
+        <translation>重复排班：%1 在 %3 被排到 %2 处</translation>
+    </message>
+    <message>
+        <source>Below agreed days: %1 has %2 of %3 days</source>
+        <translation>未达约定天数：%1 仅排 %2 天（约定 %3 天）</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>没有提醒。</translation>
+    </message>
+    <message>
+        <source>Shifts %1–%2 and %3–%4; late after %5 minutes&apos; grace</source>
+        <translation>班次 %1–%2、%3–%4；超过 %5 分钟宽限计为迟到</translation>
+    </message>
+    <message>
+        <source> (in turns)</source>
+        <translation>（轮流）</translation>
+    </message>
+    <message>
+        <source>No roster rules yet.</source>
+        <translation>尚无排班规则。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Who is on site at which window, check-in at the desk, the month&apos;s rota and attendance</source>
+        <translation>谁在哪个窗口在岗、窗口签到、月度排班表与出勤统计</translation>
+    </message>
+    <message>
+        <source>&amp;Today on site</source>
+        <translation>今日在岗(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Month ro&amp;ta</source>
+        <translation>月度排班(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;les</source>
+        <translation>排班规则(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Loading the rules…</source>
+        <translation>正在加载排班规则…</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>驻场方式</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>驻场日</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Agreed days a month</source>
+        <translation>每月约定天数</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s roster…</source>
+        <translation>正在加载今日排班…</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Dispatch order: who can take a case now</source>
+        <translation>派单顺序：现在谁能接件</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在岗情况</translation>
+    </message>
+    <message>
+        <source>Check in at the desk</source>
+        <translation>窗口签到</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or PIN</source>
+        <translation>密码或签到码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Their own account password, or their 4–6 digit PIN</source>
+        <translation>本人账号密码，或 4–6 位数字签到码</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>签到(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+        <source>On call (随驻)</source>
+        <translation>随驻（随叫随到）</translation>
+    </message>
+</context>
+<context>
     <name>TrainingBanner</name>
     <message>
         <source>TRAINING MODE — demo data, not real cases</source>
@@ -886,6 +1923,13 @@
     <message>
         <source>Esc leaves the wall display</source>
         <translation>按 Esc 退出大屏展示</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Registered case %1</source>
+        <translation>已登记案件 %1</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # tests/conftest.py sets it too
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
+from ui.singletons import pin_singletons  # noqa: E402
+
+pin_singletons()  # PySide6 6.12 on Python 3.11 runs down None/True/False (see the module)
+
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

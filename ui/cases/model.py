@@ -9,7 +9,7 @@ through `sig_rows_wanted(ids)` and is handed them with `add_rows`.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -38,6 +38,7 @@ SORTABLE = {
     "risk": SortKey.RISK,
 }
 MARGIN = 80  # rows fetched beyond the painted ones, each way
+MAX_FETCH = 400  # ids in one request, whatever was painted meanwhile
 CACHE_ROWS = 6_000  # rows kept; the oldest fetched are forgotten first
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +57,9 @@ class CaseTableModel(QAbstractTableModel):
         self._asked: set[int] = set()  # requested, not yet answered
         self._wanted: set[int] = set()  # rows painted without data, gathered until the timer
         self._fetching = False
+        # The rows the view shows now (set by the page): a fast drag paints rows all along the
+        # list, but only those still on screen are worth fetching.
+        self.visible_rows: Callable[[], tuple[int, int]] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -203,8 +207,12 @@ class CaseTableModel(QAbstractTableModel):
         self._wanted.clear()
         if not rows:
             return
-        first, last = max(0, min(rows) - MARGIN), min(len(self._ids), max(rows) + MARGIN + 1)
+        low, high = min(rows), max(rows)
+        if self.visible_rows is not None:
+            low, high = self.visible_rows()
+        first, last = max(0, low - MARGIN), min(len(self._ids), high + MARGIN + 1)
         ids = [c for c in self._ids[first:last] if c not in self._rows and c not in self._asked]
+        ids = ids[:MAX_FETCH]
         if not ids:
             return
         self._asked.update(ids)

@@ -82,6 +82,7 @@ class CasesPage(QObject):
         self._header_timer.timeout.connect(self._save_header)
 
         view.table.setModel(self.model)
+        self.model.visible_rows = self._visible_rows
         self._fill_queue_list()
         self._restore_header()
         self._fill_saved()
@@ -243,11 +244,14 @@ class CasesPage(QObject):
         self._show_total(len(ids))
         self.sig_list_shown.emit(len(ids))
 
-    def _refetch_visible(self) -> None:
+    def _visible_rows(self) -> tuple[int, int]:
         table = self.view.table
         first = max(table.rowAt(0), 0)
         last = table.rowAt(table.viewport().height() - 1)
-        last = self.model.rowCount() - 1 if last < 0 else last
+        return first, self.model.rowCount() - 1 if last < 0 else last
+
+    def _refetch_visible(self) -> None:
+        first, last = self._visible_rows()
         ids = [self.model.case_id(r) for r in range(first, last + 1)]
         ids = [i for i in ids if i is not None]
         if ids:

@@ -1,0 +1,1 @@
+"""The case view: one case per tab, its fields, timeline, sub-tasks and every action."""

@@ -1,0 +1,519 @@
+"""One case on screen (layout only): header, action buttons, fields, parties, sub-tasks,
+attachments, related cases and the timeline. The controller fills it and wires it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clock import to_local
+from desktop.domain.enums import DeadlineColour, EventKind, SupervisionLevel
+from desktop.timeline_words import event_words
+from ui import i18n, theme
+from ui.text import label
+
+K = EventKind
+# Button order on the bar; the shortcut of the common ones is shown in their tooltip.
+ACTION_ORDER = (
+    K.ACCEPT,
+    K.REJECT,
+    K.SET_LEVEL,
+    K.DISPATCH,
+    K.RECALL,
+    K.SIGN,
+    K.REPORT,
+    K.RESOLVE,
+    K.RETURN,
+    K.RESOLVE_ON_SPOT,
+    K.FOLLOW_UP,
+    K.NOTE,
+    K.ASSIGN,
+    K.REQUEST_EXTENSION,
+    K.APPROVE_EXTENSION,
+    K.SUSPEND,
+    K.RESUME,
+    K.SUPERVISE,
+    K.MERGE,
+    K.EDIT,
+    K.ATTACH,
+)
+SHORTCUTS = {
+    K.ACCEPT: "Ctrl+Shift+A",
+    K.DISPATCH: "Ctrl+Shift+D",
+    K.SIGN: "Ctrl+Shift+S",
+    K.RESOLVE: "Ctrl+Shift+R",
+    K.NOTE: "Ctrl+Shift+N",
+    K.FOLLOW_UP: "Ctrl+Shift+F",
+    K.EDIT: "Ctrl+E",
+    K.REPORT: "Ctrl+Shift+B",
+}
+COLOURS = {
+    DeadlineColour.GREEN: ("#2E7D32", "#E8F5E9"),
+    DeadlineColour.YELLOW: (theme.WARN, theme.WARN_BG),
+    DeadlineColour.RED: (theme.DANGER, theme.DANGER_BG),
+}
+
+
+def when(moment: datetime | None) -> str:
+    return to_local(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+def chip(widget: QLabel, colour: DeadlineColour | None) -> None:
+    fg, bg = COLOURS.get(colour, (theme.TEXT_MUTED, theme.BACKGROUND))
+    widget.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 2px 8px;")
+
+
+def _item(text: str | None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text or "")  # user text is inert in a table item
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _plain(name: str = "") -> QLabel:
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+class CaseView(QWidget):
+    sig_action_requested = Signal(str)
+    """An action button was pressed (an EventKind value)."""
+    sig_reveal_requested = Signal(int)
+    """显示 was pressed for a party (its id)."""
+    sig_refresh_requested = Signal()
+    sig_case_requested = Signal(int)
+    """A related case was opened (its id)."""
+    sig_attachment_requested = Signal(int, bool)
+    """Open (False) or save as (True) an attachment (its id)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseView")
+        self.number_label = _plain("pageTitle")
+        self.title_label = _plain("pageSubtitle")
+        self.status_label = _plain()
+        self.deadline_label = _plain("deadlineChip")
+        self.supervision_label = _plain("supervisionChip")
+        self.risk_label = _plain()
+        self.refresh_button = QPushButton()
+        self.refresh_button.setToolTip("F5")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hintLabel")
+        self.error_label = _plain("errorLabel")
+        self.error_label.hide()
+        self.action_buttons: dict[EventKind, QPushButton] = {}
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for kind in ACTION_ORDER:
+            button = QPushButton()
+            button.setObjectName(f"action_{kind}")
+            button.hide()
+            button.clicked.connect(partial(self._request_action, kind))
+            self.action_buttons[kind] = button
+            bar.addWidget(button)
+            if kind in SHORTCUTS:
+                shortcut = QShortcut(QKeySequence(SHORTCUTS[kind]), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(partial(self._on_action_shortcut, button))
+        bar.addStretch(1)
+        refresh = QShortcut(QKeySequence("F5"), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.sig_refresh_requested)
+        self.refresh_button.clicked.connect(self.sig_refresh_requested)
+
+        self.fields_box = QGroupBox()
+        self.fields = QFormLayout(self.fields_box)
+        self.field_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in (
+            "channel",
+            "category",
+            "level",
+            "received",
+            "address",
+            "grid",
+            "point",
+            "result",
+            "satisfaction",
+            "description",
+        ):
+            caption, value = QLabel(), _plain(f"field_{key}")
+            self.fields.addRow(caption, value)
+            self.field_labels[key] = (caption, value)
+        self.parties_box = QGroupBox()
+        self.parties_table = self._table(6, "partiesTable")
+        QVBoxLayout(self.parties_box).addWidget(self.parties_table)
+        self.tasks_box = QGroupBox()
+        self.tasks_table = self._table(7, "tasksTable")
+        QVBoxLayout(self.tasks_box).addWidget(self.tasks_table)
+        self.attachments_box = QGroupBox()
+        self.attachments_list = QListWidget()
+        self.attachments_list.setObjectName("attachmentsList")
+        self.attachments_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.attachments_list.setIconSize(QSize(96, 72))
+        self.attachments_list.setMaximumHeight(130)
+        self.open_attachment_button = QPushButton()
+        self.save_attachment_button = QPushButton()
+        files = QVBoxLayout(self.attachments_box)
+        files.addWidget(self.attachments_list)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.open_attachment_button)
+        file_buttons.addWidget(self.save_attachment_button)
+        file_buttons.addStretch(1)
+        files.addLayout(file_buttons)
+        self.attachments_list.itemActivated.connect(lambda it: self._attachment(it, False))
+        self.open_attachment_button.clicked.connect(lambda: self._attachment(None, False))
+        self.save_attachment_button.clicked.connect(lambda: self._attachment(None, True))
+        self.related_box = QGroupBox()
+        self.related_list = QListWidget()
+        self.related_list.setObjectName("relatedList")
+        self.related_list.setMaximumHeight(100)
+        self.related_list.itemActivated.connect(self._on_related_list_item_activated)
+        QVBoxLayout(self.related_box).addWidget(self.related_list)
+        self.timeline_box = QGroupBox()
+        self.timeline_table = self._table(4, "timelineTable")
+        self.timeline_table.setWordWrap(True)
+        for column in (2, 3):
+            self.timeline_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        QVBoxLayout(self.timeline_box).addWidget(self.timeline_table)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in (
+            self.fields_box,
+            self.parties_box,
+            self.tasks_box,
+            self.attachments_box,
+            self.related_box,
+        ):
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.timeline_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+
+        heading = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.number_label)
+        titles.addWidget(self.title_label)
+        heading.addLayout(titles, 1)
+        for widget in (
+            self.status_label,
+            self.deadline_label,
+            self.supervision_label,
+            self.risk_label,
+            self.state_label,
+            self.refresh_button,
+        ):
+            heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+        self._detail = None
+        self._now = None
+        self.retranslate_ui()
+
+    def _table(self, columns: int, name: str) -> QTableWidget:
+        table = QTableWidget(0, columns)
+        table.setObjectName(name)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # -- states
+    def set_loading(self, loading: bool) -> None:
+        self.state_label.setText(self.tr("Loading…") if loading else "")
+        self.refresh_button.setEnabled(not loading)
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # -- content
+    def show_case(self, detail, actions: frozenset[EventKind], now: datetime) -> None:
+        self._detail, self._now = detail, now
+        self.show_error("")
+        for kind, button in self.action_buttons.items():
+            button.setVisible(kind in actions)
+        self._fill()
+
+    def _fill(self) -> None:
+        d = self._detail
+        if d is None:
+            return
+        self.number_label.setText(d.number)
+        self.title_label.setText(d.title)
+        self.status_label.setText(label("status", d.status))
+        chip(self.status_label, None)
+        due = when(d.due_at)
+        if d.due_provisional:
+            due += self.tr(" (provisional)")
+        if d.suspended:
+            due += self.tr(" · suspended")
+        self.deadline_label.setText(self.tr("Deadline %1").replace("%1", due))
+        chip(self.deadline_label, d.colour)
+        self.deadline_label.setToolTip(label("deadline_colour", d.colour) if d.colour else "")
+        supervised = d.supervision != SupervisionLevel.NONE
+        self.supervision_label.setText(label("supervision_level", d.supervision))
+        self.supervision_label.setVisible(supervised)
+        chip(self.supervision_label, DeadlineColour.RED if supervised else None)
+        self.risk_label.setText(self.tr("Risk: %1").replace("%1", label("risk", d.risk)))
+        values = {
+            "channel": label("channel", d.channel),
+            "category": d.category,
+            "level": label("level", d.level) if d.level else "—",
+            "received": when(d.received_at),
+            "address": d.address or "—",
+            "grid": d.grid or "—",
+            "point": f"{d.lat:.6f}, {d.lng:.6f}" if d.lat is not None and d.lng else "—",
+            "result": label("result", d.result) if d.result else "—",
+            "satisfaction": label("satisfaction", d.satisfaction) if d.satisfaction else "—",
+            "description": d.description or "—",
+        }
+        for key, text in values.items():
+            self.field_labels[key][1].setText(text)
+        self._fill_parties(d.parties)
+        self._fill_tasks(d.tasks)
+        self._fill_attachments(d.attachments)
+        self._fill_related(d.related)
+        self._fill_timeline(d)
+
+    def _fill_parties(self, parties) -> None:
+        table = self.parties_table
+        table.setRowCount(len(parties))
+        for row, p in enumerate(parties):
+            for col, text in enumerate(
+                (label("party_role", p.role), p.name, p.phone, p.id_number, p.address)
+            ):
+                table.setItem(row, col, _item(text))
+            if p.masked and p.may_reveal:
+                button = QPushButton(self.tr("Show"))
+                button.setStyleSheet("padding: 0 10px; min-height: 0;")
+                button.setObjectName(f"reveal_{p.id}")
+                button.setToolTip(self.tr("Show the full personal data (the look is logged)"))
+                button.clicked.connect(partial(self._request_reveal, p.id))
+                table.setCellWidget(row, 5, button)
+            else:
+                table.removeCellWidget(row, 5)
+                table.setItem(row, 5, _item(""))
+        _fit_height(table)
+
+    def show_party(self, party) -> None:
+        """Replace a masked party row by what the reveal returned."""
+        if self._detail is None:
+            return
+        for row, p in enumerate(self._detail.parties):
+            if p.id == party.id:
+                for col, text in enumerate(
+                    (
+                        label("party_role", party.role),
+                        party.name,
+                        party.phone,
+                        party.id_number,
+                        party.address,
+                    )
+                ):
+                    self.parties_table.setItem(row, col, _item(text))
+                self.parties_table.removeCellWidget(row, 5)
+
+    def _fill_tasks(self, tasks) -> None:
+        table = self.tasks_table
+        table.setRowCount(len(tasks))
+        for row, t in enumerate(tasks):
+            due = when(t.due_at) + (self.tr(" (provisional)") if t.due_provisional else "")
+            cells = (
+                label("task_role", t.role),
+                t.department,
+                t.assignee or "—",
+                label("task_status", t.status),
+                when(t.dispatched_at),
+                when(t.signed_at),
+                due,
+            )
+            for col, text in enumerate(cells):
+                table.setItem(row, col, _item(text))
+            if t.colour is not None:
+                fg, bg = COLOURS[t.colour]
+                table.item(row, 6).setForeground(_brush(fg))
+                table.item(row, 6).setBackground(_brush(bg))
+                table.item(row, 6).setToolTip(label("deadline_colour", t.colour))
+        _fit_height(table)
+        self.tasks_box.setVisible(bool(tasks))
+
+    def _fill_attachments(self, files) -> None:
+        self.attachments_list.clear()
+        for f in files:
+            item = QListWidgetItem(f"{f.filename}\n{_size(f.size)}")
+            item.setData(Qt.ItemDataRole.UserRole, f.id)
+            item.setToolTip(f.filename)
+            if f.thumbnail:
+                pixmap = QPixmap()
+                if pixmap.loadFromData(f.thumbnail):
+                    item.setIcon(QIcon(pixmap.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio)))
+            self.attachments_list.addItem(item)
+        has = bool(files)
+        self.open_attachment_button.setEnabled(has)
+        self.save_attachment_button.setEnabled(has)
+
+    def _fill_related(self, related) -> None:
+        self.related_list.clear()
+        for r in related:
+            relation = self.tr("Original") if r.relation == "original" else self.tr("Repeat")
+            item = QListWidgetItem(
+                f"{relation} · {r.number} · {r.title} · {label('status', r.status)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.related_list.addItem(item)
+        self.related_box.setVisible(bool(related))
+
+    def _fill_timeline(self, d) -> None:
+        departments = {t.id: t.department for t in d.tasks}
+        lang = i18n.labels_lang()
+        table = self.timeline_table
+        events = list(reversed(d.events))  # newest first: what just happened is on top
+        table.setRowCount(len(events))
+        for row, e in enumerate(events):
+            words = event_words(e.kind, e.data, departments, e.task_id, lang)
+            if e.from_status and e.to_status and e.from_status != e.to_status:
+                words += f"（{label('status', e.from_status)} → {label('status', e.to_status)}）"
+            for col, text in enumerate((when(e.at), e.actor or "—", words, e.note or "")):
+                table.setItem(row, col, _item(text))
+        table.resizeRowsToContents()
+
+    # Slots return None: a value returned to a Qt signal is not wanted (and PySide mishandles
+    # some, such as the bool that emit() returns).
+    def _request_action(self, kind: EventKind, *_args) -> None:
+        self.sig_action_requested.emit(str(kind))
+
+    def _on_action_shortcut(self, button: QPushButton) -> None:
+        if button.isVisible():
+            button.click()
+
+    def _request_reveal(self, party_id: int, *_args) -> None:
+        self.sig_reveal_requested.emit(party_id)
+
+    def _on_related_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.sig_case_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _attachment(self, item, save: bool) -> None:
+        item = item or self.attachments_list.currentItem() or self.attachments_list.item(0)
+        if item is not None:
+            self.sig_attachment_requested.emit(item.data(Qt.ItemDataRole.UserRole), save)
+
+    def retranslate_ui(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        for kind, button in self.action_buttons.items():
+            button.setText(self.action_text(kind))
+            if kind in SHORTCUTS:
+                button.setToolTip(f"{self.action_text(kind)} ({SHORTCUTS[kind]})")
+        captions = {
+            "channel": self.tr("Channel"),
+            "category": self.tr("Category"),
+            "level": self.tr("Level"),
+            "received": self.tr("Received"),
+            "address": self.tr("Address"),
+            "grid": self.tr("Grid"),
+            "point": self.tr("Point"),
+            "result": self.tr("Result"),
+            "satisfaction": self.tr("Satisfaction"),
+            "description": self.tr("Description"),
+        }
+        for key, (caption, _) in self.field_labels.items():
+            caption.setText(captions[key])
+        self.fields_box.setTitle(self.tr("Case"))
+        self.parties_box.setTitle(self.tr("Parties"))
+        self.tasks_box.setTitle(self.tr("Sub-tasks"))
+        self.attachments_box.setTitle(self.tr("Attachments"))
+        self.related_box.setTitle(self.tr("Related cases"))
+        self.timeline_box.setTitle(self.tr("Timeline"))
+        self.open_attachment_button.setText(self.tr("Open"))
+        self.save_attachment_button.setText(self.tr("Save as…"))
+        self.parties_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Role"),
+                self.tr("Name"),
+                self.tr("Phone"),
+                self.tr("ID number"),
+                self.tr("Address"),
+                "",
+            ]
+        )
+        self.tasks_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Role"),
+                self.tr("Department"),
+                self.tr("Assignee"),
+                self.tr("Status"),
+                self.tr("Dispatched"),
+                self.tr("Signed"),
+                self.tr("Deadline"),
+            ]
+        )
+        self.timeline_table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Note")]
+        )
+        self._fill()
+
+    def action_text(self, kind: EventKind) -> str:
+        if kind == K.APPROVE_EXTENSION:
+            return self.tr("Decide extension")
+        if kind == K.NOTE:
+            return self.tr("Handling record")
+        return label("event_kind", kind)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _fit_height(table: QTableWidget) -> None:
+    """Short tables in the scrolling column show all their rows without a scroll bar."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + 6)
+
+
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,128 @@
+"""The 排班 page's database work: plain functions run on the database worker only.
+
+Each opens its own transaction and returns frozen dataclasses (never ORM objects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop.domain.principal import Principal
+
+PIN = re.compile(r"\d{4,6}")  # account passwords have 8+ characters, so this is a PIN
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    staff_id: int
+    name: str
+    department: str
+
+
+@dataclass(frozen=True)
+class Today:
+    center_id: int | None
+    center_name: str
+    board: object | None  # desktop.services.roster_today.TodayBoard
+    staff: tuple[StaffChoice, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    month: date
+    rota: tuple  # roster_rota.DutyRow
+    warnings: object  # roster_rota.RotaWarnings
+    attendance: tuple  # roster_attendance.Attendance
+
+
+@dataclass(frozen=True)
+class Rules:
+    rules: tuple  # roster_rules.RuleRow
+    shifts: object  # desktop.domain.roster.Shifts
+
+
+def load_today(session, principal: Principal) -> Today:
+    from sqlalchemy import select
+
+    from desktop.db.models import Center, Department, RosterRule, RosterRuleStaff, Staff
+    from desktop.services.roster import home_center_id
+    from desktop.services.roster_today import today_board
+
+    with session.begin():
+        center_id = home_center_id(session=session, principal=principal)
+        if center_id is None:
+            return Today(None, "", None, ())
+        board = today_board(session=session, center_id=center_id)
+        people = {}
+        for duty in (*board.duties, *board.extra):
+            if duty.staff_id is not None:
+                people[duty.staff_id] = StaffChoice(duty.staff_id, duty.staff_name,
+                                                    duty.department_name)  # fmt: skip
+        listed = session.execute(
+            select(Staff.id, Staff.name, Department.name)
+            .join(RosterRuleStaff, RosterRuleStaff.staff_id == Staff.id)
+            .join(RosterRule, RosterRule.id == RosterRuleStaff.rule_id)
+            .join(Department, Department.id == Staff.department_id)
+            .where(RosterRule.center_id == center_id, RosterRule.active.is_(True),
+                   Staff.active.is_(True))
+            .order_by(Department.id, Staff.id)
+        ).all()  # fmt: skip
+        for staff_id, name, department in listed:
+            people.setdefault(staff_id, StaffChoice(staff_id, name, department))
+        return Today(center_id, session.get(Center, center_id).name, board,
+                     tuple(people.values()))  # fmt: skip
+
+
+def load_month(session, center_id: int, month: date) -> Month:
+    from desktop.domain.roster import month_days
+    from desktop.services.roster import attendance_summary
+    from desktop.services.roster_rota import month_rota, rota_warnings
+
+    with session.begin():
+        days = month_days(month)
+        end = days[-1].toordinal() + 1
+        return Month(
+            days[0],
+            tuple(month_rota(session=session, center_id=center_id, month=month)),
+            rota_warnings(session=session, center_id=center_id, month=month),
+            tuple(attendance_summary(session=session, center_id=center_id, start=days[0],
+                                     end=date.fromordinal(end))),
+        )  # fmt: skip
+
+
+def load_rules(session, center_id: int) -> Rules:
+    from desktop.services.roster_rules import list_rules, shifts_for
+
+    with session.begin():
+        return Rules(tuple(list_rules(session=session, center_id=center_id)),
+                     shifts_for(session, center_id))  # fmt: skip
+
+
+def record_visit(
+    session, principal: Principal, center_id: int, staff_id: int, secret: str, leaving: bool
+) -> object:
+    """Check in (or out) with a password or, for 4–6 digits, a PIN; commits."""
+    from desktop.services.roster_checkin import check_in, check_out
+
+    action = check_out if leaving else check_in
+    kind = "pin" if PIN.fullmatch(secret) else "password"
+    with session.begin():
+        return action(session=session, principal=principal, center_id=center_id,
+                      staff_id=staff_id, **{kind: secret})  # fmt: skip
+
+
+def generate(session, principal: Principal, center_id: int, month: date) -> object:
+    from desktop.services.roster_rota import generate_month
+
+    with session.begin():
+        return generate_month(session=session, principal=principal, center_id=center_id,
+                              month=month)  # fmt: skip
+
+
+def clock_now(session) -> datetime:
+    from desktop.services.meta import clock_for
+
+    with session.begin():
+        return clock_for(session).now()
