@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, union
+from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import local_midnight, to_local
@@ -147,17 +147,25 @@ COLOUR_KEYS = (str(DeadlineColour.GREEN), str(DeadlineColour.YELLOW),
                str(DeadlineColour.RED), NO_CLOCK)  # fmt: skip
 
 
-def open_since(moment: datetime):
-    """Ids of every case that can be open at `moment` or later, as three index ranges.
+def open_since(session: Session, moment: datetime) -> list[ColumnElement[bool]]:
+    """Every case that can be open at `moment` or later, as three disjoint index ranges.
 
-    Open by status now, or first resolved or rejected since: open_at(t) for any t >= moment
-    implies it, so adding it to a live condition changes no count, only the plan.
+    Open by status now, or first resolved since, or rejected since: open_at(t) for any
+    t >= moment implies one of them, so a live condition counted within each branch and
+    summed gives its own count, read from three index ranges instead of a whole county.
     """
-    return union(
-        select(Case.id).where(Case.status.in_(_OPEN)),
-        select(Case.id).where(Case.first_resolved_at >= moment),
-        select(Case.id).where(Case.status == str(Status.REJECTED), Case.closed_at >= moment),
-    )
+    not_open = Case.status.not_in(_OPEN)
+    branches = [
+        Case.status.in_(_OPEN),
+        and_(not_open, Case.first_resolved_at >= moment),
+        and_(Case.status == str(Status.REJECTED), Case.closed_at >= moment,
+             or_(Case.first_resolved_at.is_(None), Case.first_resolved_at < moment)),
+    ]  # fmt: skip
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite would walk the county's index (or, grouped, the street's) past every case;
+        # as a subquery of ids it reads the branch's own index range and looks the rest up.
+        return [Case.id.in_(select(Case.id).where(b)) for b in branches]
+    return branches
 
 
 _LIVE = {str(Tile.OPEN), str(Tile.OVERDUE), str(Tile.RED_CARD), str(Chart.DEADLINE_COLOUR),
@@ -236,16 +244,20 @@ def _live(session, principal, now, calendar) -> tuple[dict, list[Bar], list[Bar]
     yesterday = now - DAY
     cutoff = workday_cutoff(now, RED_CARD_AFTER, calendar)
     cutoff_before = workday_cutoff(yesterday, RED_CARD_AFTER, calendar)
-    candidates = open_since(yesterday)
     measured = (
         open_at(now), overdue_at(now), red_card_at(now, cutoff),
         open_at(yesterday), overdue_at(yesterday), red_card_at(yesterday, cutoff_before),
         *(colour_at(k, now) for k in COLOUR_KEYS),
     )  # fmt: skip
-    stmt = scope_cases(
-        select(Case.street_id, *_sums(measured)).where(Case.id.in_(candidates)), principal
-    ).group_by(Case.street_id)
-    per_street = {row[0]: [int(v or 0) for v in row[1:]] for row in session.execute(stmt)}
+    per_street: dict[object, list[int]] = {}
+    for branch in open_since(session, yesterday):
+        stmt = scope_cases(
+            select(Case.street_id, *_sums(measured)).where(branch), principal
+        ).group_by(Case.street_id)
+        for row in session.execute(stmt):
+            counts = per_street.setdefault(row[0], [0] * len(measured))
+            for index, value in enumerate(row[1:]):
+                counts[index] += int(value or 0)
     total = [sum(column) for column in zip(*per_street.values(), strict=True)] or [0] * len(
         measured
     )
@@ -355,7 +367,11 @@ def target_ids(
         condition = tile_condition(Tile(target.what), now, cutoff)
     else:
         condition = bar_condition(Chart(target.what), target.key, now)
-    if str(target.what) in _LIVE:
-        condition = and_(condition, Case.id.in_(open_since(now)))
-    stmt = scope_cases(select(Case.id).where(condition), principal)
-    return list(session.scalars(stmt.order_by(Case.received_at, Case.id)))
+    if str(target.what) not in _LIVE:
+        stmt = scope_cases(select(Case.id).where(condition), principal)
+        return list(session.scalars(stmt.order_by(Case.received_at, Case.id)))
+    found = []
+    for branch in open_since(session, now):
+        stmt = scope_cases(select(Case.received_at, Case.id).where(condition, branch), principal)
+        found.extend(session.execute(stmt).all())
+    return [case_id for _, case_id in sorted(found)]
