@@ -47,6 +47,7 @@ class ConflictDialog(QDialog):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.changes_table.horizontalHeader().setStretchLastSection(True)
+        self.changes_table.setWordWrap(True)
         for row, cells in enumerate(changes):
             for col, text in enumerate(cells):
                 self.changes_table.setItem(row, col, QTableWidgetItem(text))

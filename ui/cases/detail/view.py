@@ -78,6 +78,10 @@ def when(moment: datetime | None) -> str:
     return to_local(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
+def short(moment: datetime | None) -> str:
+    return to_local(moment).strftime("%m-%d %H:%M") if moment else "—"
+
+
 def chip(widget: QLabel, colour: DeadlineColour | None) -> None:
     fg, bg = COLOURS.get(colour, (theme.TEXT_MUTED, theme.BACKGROUND))
     widget.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 2px 8px;")
@@ -119,6 +123,13 @@ class CaseView(QWidget):
         self.deadline_label = _plain("deadlineChip")
         self.supervision_label = _plain("supervisionChip")
         self.risk_label = _plain()
+        for chip_label in (
+            self.status_label,
+            self.deadline_label,
+            self.supervision_label,
+            self.risk_label,
+        ):
+            chip_label.setWordWrap(False)
         self.refresh_button = QPushButton()
         self.refresh_button.setToolTip("F5")
         self.state_label = QLabel()
@@ -168,6 +179,7 @@ class CaseView(QWidget):
         QVBoxLayout(self.parties_box).addWidget(self.parties_table)
         self.tasks_box = QGroupBox()
         self.tasks_table = self._table(7, "tasksTable")
+        self.tasks_table.setWordWrap(False)
         QVBoxLayout(self.tasks_box).addWidget(self.tasks_table)
         self.attachments_box = QGroupBox()
         self.attachments_list = QListWidget()
@@ -222,6 +234,7 @@ class CaseView(QWidget):
         splitter.addWidget(self.timeline_box)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
+        splitter.setSizes([760, 840])
 
         heading = QHBoxLayout()
         titles = QVBoxLayout()
@@ -363,8 +376,8 @@ class CaseView(QWidget):
                 t.department,
                 t.assignee or "—",
                 label("task_status", t.status),
-                when(t.dispatched_at),
-                when(t.signed_at),
+                short(t.dispatched_at),
+                short(t.signed_at),
                 due,
             )
             for col, text in enumerate(cells):
@@ -508,7 +521,8 @@ def _fit_height(table: QTableWidget) -> None:
     """Short tables in the scrolling column show all their rows without a scroll bar."""
     table.resizeRowsToContents()
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + 6)
+    scroll = table.horizontalScrollBar().sizeHint().height()  # room for it if it shows
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + scroll + 6)
 
 
 def _brush(colour: str) -> QBrush:
