@@ -91,7 +91,8 @@ def demo_database(backend: str, args) -> Iterator[str]:
 
     with empty_database(backend) as url:
         started = time.perf_counter()
+        months = {"months": args.months} if getattr(args, "months", None) else {}
         build_demo(url, DemoOptions(seed=args.seed, today=TODAY, cases=args.cases,
-                                    grids=grids_for(args)))  # fmt: skip
+                                    grids=grids_for(args), **months))  # fmt: skip
         figure(f"{backend} demo build", time.perf_counter() - started, "s")
         yield url

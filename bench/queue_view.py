@@ -16,20 +16,13 @@ Per database (caches warm: every list is opened once untimed first; figures are 
 
 from __future__ import annotations
 
-import ctypes
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# PySide6 6.12 on Python 3.11 drops a reference to None on every call of a C++ method that
-# returns nothing (checked with sys.getrefcount); a few hundred thousand calls later Python
-# aborts with "none_dealloc". Python 3.12 makes None immortal; here it is made so by hand.
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 from common import arguments, demo_database, figure, median, timed  # noqa: E402
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
@@ -43,6 +36,7 @@ from desktop.services import queues  # noqa: E402
 from desktop.services.accounts import principal_for  # noqa: E402
 from desktop.services.queues import CaseFilter, Sort, SortKey  # noqa: E402
 from ui.cases.page import CasesPage  # noqa: E402
+from ui.singletons import pin_singletons  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 
 RUNS = 3
@@ -207,6 +201,7 @@ def measure(app: QApplication, backend: str, url: str) -> None:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0], cases=1_000_000).parse_args()
+    pin_singletons()  # PySide6 6.12 on Python 3.11 (see ui/singletons.py)
     app = QApplication.instance() or QApplication([])
     for backend in args.backend or ("sqlite", "postgresql"):
         with demo_database(backend, args) as url:

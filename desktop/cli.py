@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.demo.command import add_demo_parser
 
     add_demo_parser(sub)
+    add_report_parser(sub)
 
     db = sub.add_parser("db", help="数据库: upgrade 升级结构, backup 备份 (SQLite)")
     db_sub = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
@@ -79,6 +80,124 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--password", required=True, help="初始密码")
     add.set_defaults(handler=cmd_user_add)
     return parser
+
+
+def add_report_parser(sub) -> None:
+    from desktop.domain.enums import NamedQueue
+
+    report = sub.add_parser("report", help="报表: weekly 周报, monthly 月报, export 导出案件清单")
+    actions = report.add_subparsers(title="report commands", metavar="ACTION", required=True)
+    weekly = actions.add_parser("weekly", help="一周一反馈: govdesk report weekly --week 2026-W47")
+    weekly.add_argument("--week", help="ISO 周, 如 2026-W47 (默认: 上一个完整周)")
+    monthly = actions.add_parser(
+        "monthly", help="一月一调度: govdesk report monthly --month 2026-11"
+    )
+    monthly.add_argument("--month", help="年-月, 如 2026-11 (默认: 上个月)")
+    export = actions.add_parser(
+        "export", help="导出案件清单: govdesk report export --queue overdue"
+    )
+    export.add_argument("--queue", required=True, choices=[str(q) for q in NamedQueue],
+                        help="队列, 如 overdue (已超期)")  # fmt: skip
+    for parser, handler in ((weekly, cmd_report), (monthly, cmd_report), (export, cmd_export)):
+        parser.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
+        parser.add_argument("-o", "--output", type=Path, help="输出的 .xlsx 文件")
+        parser.set_defaults(handler=handler, kind=parser.prog.rsplit(" ", 1)[-1])
+    for parser in (weekly, monthly):
+        parser.add_argument("--no-detail", action="store_true", help="不写明细表")
+
+
+def _progress(text: str) -> None:
+    """One status line on stderr, rewritten in place."""
+    print(f"\r\033[K{text}…", end="", file=sys.stderr, flush=True)
+
+
+def _audit(factory, action: str, detail: dict) -> None:
+    from desktop.services.audit import os_user, record
+
+    with factory.begin() as session:
+        record(session=session, actor=os_user(), action=action, detail=detail)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.services import report_period
+    from desktop.services.audit import os_user
+    from desktop.services.meta import clock_for
+    from desktop.services.report_data import find_center
+
+    weekly = args.kind == "weekly"
+    text = args.week if weekly else args.month
+    if text is not None:  # a bad week or month fails before the database is opened
+        period = report_period.parse_week(text) if weekly else report_period.parse_month(text)
+    _, factory = open_session_factory(args)
+    with factory() as session:
+        center = find_center(session, args.center)
+        if text is None:
+            today = clock_for(session).today()
+            period = (report_period.last_complete_week(today) if weekly
+                      else report_period.last_complete_month(today))  # fmt: skip
+        name = "周报" if weekly else "月报"
+        path = args.output or Path(f"{center.short_name}{name}-{period.code}.xlsx")
+        from reports.run import report_file
+
+        _progress(f"生成{name} {period.code}")
+        written = report_file(
+            session=session,
+            center=center,
+            period=period,
+            path=path,
+            actor=os_user(),
+            detail=not args.no_detail,
+            progress=lambda step: _progress(f"{name} {period.code}: {step}"),
+        )
+    _audit(
+        factory,
+        f"report.{args.kind}",
+        {
+            "center": center.short_name,
+            "period": period.code,
+            "file": str(path),
+            "detail_rows": written.rows,
+        },
+    )
+    print(
+        f"\r\033[K已生成{name} {written.path}（明细 {written.rows:,} 行，用时 "
+        f"{written.seconds:.1f} 秒）",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.domain.enums import NamedQueue
+    from desktop.services.audit import os_user
+    from desktop.services.report_data import find_center
+
+    queue = NamedQueue(args.queue)
+    _, factory = open_session_factory(args)
+    with factory() as session:
+        center = find_center(session, args.center)
+        path = args.output or Path(f"{center.short_name}-{queue}.xlsx")
+        from reports.run import export_file
+
+        _progress(f"导出 {queue}")
+        written = export_file(
+            session=session,
+            center=center,
+            queue=queue,
+            path=path,
+            actor=os_user(),
+            progress=_progress,
+        )
+    _audit(
+        factory,
+        "report.export",
+        {"center": center.short_name, "queue": str(queue), "file": str(path), "rows": written.rows},
+    )
+    print(
+        f"\r\033[K已导出 {written.rows:,} 件到 {written.path}（用时 {written.seconds:.1f} 秒）",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def open_session_factory(args: argparse.Namespace, *, migrate: bool = True):

@@ -27,6 +27,7 @@ from desktop.services.queues import CaseFilter, CaseRow, Sort
 
 EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header row included
 CHUNK = 2_000  # rows fetched per query
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "number", "received_at", "title", "category", "channel", "street", "grid", "status",
@@ -105,7 +106,7 @@ def write_case_list(
             chunk = ids[start : start + CHUNK]
             rows = queues.rows_for_ids(session=session, principal=principal, ids=chunk, now=now)
             for row in rows:
-                sheet.append(row_values(row, lang))
+                sheet.append(inert_cells(sheet, row_values(row, lang)))
             written += len(rows)
             report(start + len(chunk), len(ids), "")
         if cancelled():
@@ -117,6 +118,19 @@ def write_case_list(
             partial.unlink()
     report(len(ids), len(ids), "")
     return ExportResult(path=path, rows=written)
+
+
+def inert_cells(sheet, values: list[str]) -> list:
+    """User text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) as text cells."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list = list(values)
+    for index, value in enumerate(values):
+        if value.startswith(FORMULA_TRIGGERS):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            out[index] = cell
+    return out
 
 
 def _discard(sheet) -> None:

@@ -129,7 +129,7 @@ class Workbench(QObject):
     def _on_intake_case_registered(self, case_id: int, number: str) -> None:
         """The new case opens in the queue page as a list of one, and in the case view."""
         self.open_cases(CaseFilter(ids=frozenset({case_id})), number)
-        self._on_cases_case_requested(case_id)
+        self.open_case(case_id)
         self.window.statusBar().showMessage(
             self.tr("Registered case %1").replace("%1", number), 15_000
         )

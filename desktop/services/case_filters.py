@@ -194,9 +194,19 @@ def ids_condition(ids: frozenset[int]) -> ColumnElement[bool]:
 
 
 def filter_conditions(
-    principal: Principal, flt: CaseFilter, now: datetime, cards: CardCutoffs | None = None
+    principal: Principal,
+    flt: CaseFilter,
+    now: datetime,
+    cards: CardCutoffs | None = None,
+    walk_receipt: bool = False,
 ) -> list[ColumnElement[bool]]:
-    """The filter as conditions; `cards` (the 督办 cut-offs at now) only if it filters by level."""
+    """The filter as conditions; `cards` (the 督办 cut-offs at now) only if it filters by level.
+
+    `walk_receipt`: a page in receipt order is wanted, and SQLite should walk the receipt
+    index rather than the street index. Given the street index it sorts every case of the
+    street (0.9–1.8 s for 100,000 at a million); walking receipts it stops after one page
+    (under 12 ms). Written `street_id + 0`, the condition cannot use an index.
+    """
     conds: list[ColumnElement[bool]] = []
     if flt.ids is not None:
         conds.append(ids_condition(flt.ids) if flt.ids else false())
@@ -211,7 +221,8 @@ def filter_conditions(
     if flt.channels:
         conds.append(Case.channel.in_(_strs(flt.channels)))
     if flt.street_ids:
-        conds.append(Case.street_id.in_(sorted(flt.street_ids)))
+        street = Case.street_id + 0 if walk_receipt else Case.street_id
+        conds.append(street.in_(sorted(flt.street_ids)))
     if flt.grid_ids:
         ids = sorted(flt.grid_ids)
         grids = select(Grid.id).where(or_(Grid.id.in_(ids), Grid.parent_id.in_(ids)))
@@ -239,9 +250,10 @@ def scoped_select(
     now: datetime,
     *columns: Any,
     cards: CardCutoffs | None = None,
+    walk_receipt: bool = False,
 ) -> Select:
     """SELECT columns FROM cases, filtered and scoped: the one entry point of this module."""
-    conds = filter_conditions(principal, flt, now, cards)
+    conds = filter_conditions(principal, flt, now, cards, walk_receipt)
     stmt = select(*columns).select_from(Case).where(*conds)
     return scope_cases(stmt, principal)
 

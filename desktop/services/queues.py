@@ -119,10 +119,20 @@ def _now(session: Session, now: datetime | None) -> datetime:
 
 
 def _scoped(
-    session: Session, principal: Principal, flt: CaseFilter, now: datetime, *columns: Any
+    session: Session,
+    principal: Principal,
+    flt: CaseFilter,
+    now: datetime,
+    *columns: Any,
+    page_sort: Sort | None = None,
 ) -> Select:
     cards = card_cutoffs(session, now) if flt.supervision is not None else None
-    return scoped_select(principal, flt, now, *columns, cards=cards)
+    walk = (
+        page_sort is not None
+        and page_sort.key == SortKey.RECEIVED_AT
+        and session.get_bind().dialect.name == "sqlite"
+    )
+    return scoped_select(principal, flt, now, *columns, cards=cards, walk_receipt=walk)
 
 
 def list_page(
@@ -141,7 +151,9 @@ def list_page(
         raise ValueError("give after or before, not both")
     backward = before is not None
     now = _now(session, now)
-    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(
+        session, principal, filter, now, Case.id, sort_expression(sort.key), page_sort=sort
+    )
     if after is not None:
         stmt = stmt.where(_beyond(sort, after))
     if before is not None:
@@ -161,7 +173,9 @@ def last_page(
 ) -> Page:
     """The final `limit` rows in (filter, sort) order: read backwards, then turned round."""
     now = _now(session, now)
-    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(
+        session, principal, filter, now, Case.id, sort_expression(sort.key), page_sort=sort
+    )
     stmt = _ordered(stmt, sort, reverse=True).limit(limit + 1)
     return _page(session, principal, session.execute(stmt).all(), limit, True, now)
 
@@ -178,7 +192,9 @@ def page_by_offset(
 ) -> Page:
     """The same page by OFFSET: slow at depth; kept only as the benchmark's baseline."""
     now = _now(session, now)
-    stmt = _scoped(session, principal, filter, now, Case.id, sort_expression(sort.key))
+    stmt = _scoped(
+        session, principal, filter, now, Case.id, sort_expression(sort.key), page_sort=sort
+    )
     stmt = _ordered(stmt, sort).offset(offset).limit(limit + 1)
     return _page(session, principal, session.execute(stmt).all(), limit, False, now)
 

@@ -123,8 +123,12 @@ def _valid(values: tuple[str, ...], validate) -> list[str]:
 
 
 def _party_matches(session: Session, condition: ColumnElement[bool], recent) -> list[int]:
-    # `id IN (parties with that number)`: both planners start from the party index.
-    held = select(CaseParty.case_id).where(condition)
+    # Two steps: the party index gives a handful of case ids, then those cases are checked
+    # for date and scope by primary key. As one statement (`id IN (subquery)` with the date
+    # range) SQLite sometimes walked 30 days of cases instead: 59 ms, against 0.1 ms.
+    held = sorted(set(session.scalars(select(CaseParty.case_id).where(condition))))
+    if not held:
+        return []
     return list(session.scalars(select(Case.id).where(Case.id.in_(held), *recent)))
 
 

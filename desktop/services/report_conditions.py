@@ -16,14 +16,18 @@ from enum import StrEnum
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Date,
+    DateTime,
     Integer,
     and_,
     cast,
     func,
+    literal_column,
     not_,
     or_,
     select,
     type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -88,30 +92,55 @@ def on_time() -> ColumnElement[bool]:
     return or_(Case.due_at.is_(None), Case.first_resolved_at <= Case.due_at)
 
 
-def open_at(end: datetime) -> ColumnElement[bool]:
-    """Received before `end` and neither first-resolved nor rejected by then.
-
-    Written as two index-friendly branches: cases never resolved (by status), and cases
-    first resolved at or after `end`.
+def open_branches(end: datetime, *, received_before: bool = True) -> list[ColumnElement[bool]]:
+    """Cases open at `end` (received before it, neither first-resolved nor rejected by then),
+    as branches that each read one index: open now (by status), rejected only after `end`,
+    and first resolved at or after `end` (branches may overlap: they are only ever ORed).
+    Kept as a flat OR so both databases combine the indexes instead of scanning everything
+    received before `end`.
     """
-    never_resolved = and_(
-        Case.first_resolved_at.is_(None),
-        or_(Case.status.in_(_OPEN),
-            and_(Case.status == str(Status.REJECTED), Case.closed_at >= end)),
-    )  # fmt: skip
-    return and_(Case.received_at < end, or_(never_resolved, Case.first_resolved_at >= end))
+    before = [Case.received_at < end] if received_before else []
+    never = Case.first_resolved_at.is_(None)
+    not_by_end = or_(never, Case.first_resolved_at >= end)  # not indexable: (status, …) is
+    return [
+        and_(Case.status.in_(_OPEN), not_by_end, *before),
+        and_(Case.status == str(Status.REJECTED), never, Case.closed_at >= end, *before),
+        and_(Case.first_resolved_at >= end, *before),
+    ]
+
+
+def open_at(end: datetime) -> ColumnElement[bool]:
+    return or_(*open_branches(end))
 
 
 def overdue_at(end: datetime) -> ColumnElement[bool]:
     """超期件 as of `end`: open at `end` with the deadline as it stands now before `end`.
 
     A case suspended (挂起) since before `end` has no running clock and is not overdue.
+    A deadline never precedes the receipt, so `due_at < end` implies "received before `end`"
+    (left out: SQLite would walk the receipt index instead of the three small ranges).
     """
-    return and_(
-        open_at(end),
-        Case.due_at < end,
-        or_(Case.suspended_at.is_(None), Case.suspended_at >= end),
-    )
+    return or_(*overdue_branches(end))
+
+
+def overdue_branches(end: datetime) -> list[ColumnElement[bool]]:
+    running = or_(Case.suspended_at.is_(None), Case.suspended_at >= end)
+    branches = open_branches(end, received_before=False)
+    return [and_(branch, Case.due_at < end, running) for branch in branches]
+
+
+def among(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool]:
+    """Cases meeting any of the conditions, as `id IN (… UNION ALL …)`: each condition is one
+    index range, read on its own, on both databases (an OR of them let PostgreSQL scan the
+    whole table, and SQLite sometimes too)."""
+    return Case.id.in_(union_all(*(select(Case.id).where(c) for c in conditions)))
+
+
+def index_branches(part: Part, period: Period) -> list[ColumnElement[bool]]:
+    """A part's condition as index-range branches (only 超期件 has several)."""
+    if part == Part.OVERDUE:
+        return overdue_branches(period.end_at)
+    return [part_condition(part, period)]
 
 
 def part_condition(part: Part, period: Period) -> ColumnElement[bool]:
@@ -223,5 +252,6 @@ def local_day_number(session: Session, column):
         # integer division (a plain operator: `//` would need SQLite's optional FLOOR).
         micros = (type_coerce(column, BigInteger()) + offset * 1_000_000).self_group()
         return micros.op("/", return_type=Integer())(86_400 * 1_000_000)
-    seconds = func.extract("epoch", column) + offset
-    return cast(func.floor(seconds / 86_400), Integer)
+    # date - date is a whole number of days (numeric epoch arithmetic cost twice as much).
+    shifted = type_coerce(column, DateTime()) + literal_column(f"interval '{offset} seconds'")
+    return cast(shifted, Date) - literal_column("date '1970-01-01'")

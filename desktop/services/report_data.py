@@ -35,6 +35,7 @@ from desktop.services.report_lists import (
 )
 from desktop.services.report_period import Period
 from desktop.services.report_targets import center_targets
+from desktop.services.roster import Attendance, attendance_summary
 from desktop.services.scoping import scope_cases
 
 TREND_LENGTH = {PeriodKind.WEEK: 8, PeriodKind.MONTH: 12, PeriodKind.YEAR: 3}
@@ -82,6 +83,7 @@ class ReportData:
     repeat_places: list[RepeatPlace]
     trend: list[TrendPoint]
     targets: dict[Metric, float]
+    attendance: list[Attendance]  # per department at the center (the roster's summary)
 
     def headline(self, metric: Metric) -> Headline:
         return next(h for h in self.headlines if h.metric == metric)
@@ -138,6 +140,7 @@ def build_report(
 ) -> ReportData:
     """All the data of one report. Read-only; runs on the reports worker, never the UI thread."""
     say = progress or (lambda _step: None)
+    now = now or clock_for(session).now()
     calendar = load_calendar(session)
     common = {"session": session, "principal": principal, "calendar": calendar}
     previous = report_period.previous(period)
@@ -168,10 +171,13 @@ def build_report(
     ]
     return ReportData(
         center_id=center.id, center_name=center.name, period=period, previous=previous,
-        year_ago=year_ago, generated_at=now or clock_for(session).now(), headlines=headlines,
+        year_ago=year_ago, generated_at=now, headlines=headlines,
         breakdowns=breakdowns, ageing=ageing, overdue=overdue, repeat_people=people,
         repeat_places=places, trend=trend,
         targets=center_targets(session=session, center_id=center.id),
+        attendance=attendance_summary(
+            session=session, center_id=center.id, start=period.first, end=period.end, as_of=now
+        ),
     )  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from desktop.db.models import Case, CaseParty, Category, Department, Grid, Jurisdiction
 from desktop.domain.enums import PartyRole
@@ -23,6 +23,7 @@ from desktop.services.report_conditions import (
     ageing_condition,
     between,
     lead_department,
+    open_branches,
     part_condition,
 )
 from desktop.services.report_period import Period
@@ -34,21 +35,10 @@ TOP = 10  # rows of each top-repeats list
 def ageing_counts(*, session: Session, principal: Principal, period: Period) -> dict[Ageing, int]:
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition)."""
     sums = [func.sum(case((ageing_condition(b, period), 1), else_=0)) for b in Ageing]
-    population = or_(*(ageing_condition(b, period) for b in Ageing))
+    # Open at the end, or resolved in the period: a flat OR of index ranges.
+    population = or_(*open_branches(period.end_at), between(Case.first_resolved_at, period))
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     return {bucket: int(value or 0) for bucket, value in zip(Ageing, row, strict=True)}
-
-
-def _applicant(column):
-    """A column of the case's first applicant, as a scalar subquery correlated to `cases`."""
-    party = aliased(CaseParty)
-    first = (
-        select(func.min(party.id))
-        .where(party.case_id == Case.id, party.role == str(PartyRole.APPLICANT))
-        .correlate_except(party)
-        .scalar_subquery()
-    )
-    return select(column).where(CaseParty.id == first).correlate_except(CaseParty).scalar_subquery()
 
 
 @dataclass(frozen=True)
@@ -73,49 +63,70 @@ def overdue_list(
     *, session: Session, principal: Principal, period: Period, limit: int | None = None
 ) -> list[OverdueRow]:
     """The cases counted as 超期件 at the period's end, most overdue first."""
-    street = select(Jurisdiction.name).where(Jurisdiction.id == Case.street_id).scalar_subquery()
-    category = select(Category.name).where(Category.id == Case.category_id).scalar_subquery()
-    department = select(Department.name).where(Department.id == lead_department()).scalar_subquery()
     stmt = scope_cases(
-        select(
-            Case.id,
-            Case.number,
-            Case.title,
-            street,
-            category,
-            department,
-            Case.status,
-            Case.received_at,
-            Case.due_at,
-            Case.supervised,
-            Case.risk,
-            _applicant(CaseParty.name),
-            _applicant(CaseParty.phone),
-        ).where(part_condition(Part.OVERDUE, period)),  # fmt: skip
+        select(Case.id, Case.number, Case.title, Case.street_id, Case.category_id,
+               lead_department(), Case.status, Case.received_at, Case.due_at, Case.supervised,
+               Case.risk).where(part_condition(Part.OVERDUE, period)),
         principal,
-    ).order_by(Case.due_at, Case.id)
+    ).order_by(Case.due_at, Case.id)  # fmt: skip
     if limit is not None:
         stmt = stmt.limit(limit)
+    rows = session.execute(stmt).all()
+    names = Names.load(session, rows)
+    applicants = first_applicants(session, [r[0] for r in rows])
     end = period.end_at
-    return [
-        OverdueRow(
-            r[0],
-            r[1],
-            r[2],
-            r[3] or "",
-            r[4] or "",
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            (end - r[8]) // timedelta(days=1),
-            bool(r[9]),
-            r[10],
-            mask_name(r[11] or ""),
-            mask_phone(r[12]) if r[12] else "",
+    out = []
+    for r in rows:
+        name, phone = applicants.get(r[0], ("", None))
+        out.append(OverdueRow(
+            r[0], r[1], r[2], names.street(r[3]), names.category(r[4]), names.department(r[5]),
+            r[6], r[7], r[8], (end - r[8]) // timedelta(days=1), bool(r[9]), r[10],
+            mask_name(name or ""), mask_phone(phone) if phone else "",
+        ))  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names of the few streets, categories and departments a list refers to, read once
+    (cheaper than a subquery per listed case)."""
+
+    streets: dict[int, str]
+    categories: dict[int, str]
+    departments: dict[int, str]
+
+    @classmethod
+    def load(cls, session: Session, rows=()) -> Names:
+        streets = {r[3] for r in rows if r[3] is not None}
+        return cls(
+            dict(session.execute(select(Jurisdiction.id, Jurisdiction.name)
+                                 .where(Jurisdiction.id.in_(sorted(streets)))).all()),
+            dict(session.execute(select(Category.id, Category.name)).all()),
+            dict(session.execute(select(Department.id, Department.name)).all()),
         )  # fmt: skip
-        for r in session.execute(stmt)
-    ]
+
+    def street(self, key) -> str:
+        return self.streets.get(key, "")
+
+    def category(self, key) -> str:
+        return self.categories.get(key, "")
+
+    def department(self, key) -> str | None:
+        return self.departments.get(key) if key is not None else None
+
+
+def first_applicants(session: Session, case_ids: list[int], chunk: int = 900):
+    """case id -> (name, phone) of its first applicant (unmasked: callers mask)."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for start in range(0, len(case_ids), chunk):
+        ids = case_ids[start : start + chunk]
+        parties = (
+            select(CaseParty.case_id, CaseParty.name, CaseParty.phone)
+            .where(CaseParty.case_id.in_(ids), CaseParty.role == str(PartyRole.APPLICANT))
+            .order_by(CaseParty.id.desc())
+        )  # the first applicant is written last, and wins
+        found.update({case_id: (name, phone) for case_id, name, phone in session.execute(parties)})
+    return found
 
 
 @dataclass(frozen=True)
@@ -240,20 +251,20 @@ def detail_rows(
 ) -> Iterator[DetailRow]:
     """Every case behind the headline counts, with the figures it is counted in."""
     conditions = {p: part_condition(p, period) for p in DETAIL_PARTS}
-    street = select(Jurisdiction.name).where(Jurisdiction.id == Case.street_id).scalar_subquery()
-    category = select(Category.name).where(Category.id == Case.category_id).scalar_subquery()
-    department = select(Department.name).where(Department.id == lead_department()).scalar_subquery()
     flags = [case((c, 1), else_=0) for c in conditions.values()]
     stmt = scope_cases(
-        select(Case.id, Case.number, Case.title, street, category, Case.channel, department,
-               Case.status, Case.received_at, Case.accepted_at, Case.first_resolved_at,
-               Case.due_at, Case.result, Case.satisfaction, *flags)
+        select(Case.id, Case.number, Case.title, Case.street_id, Case.category_id, Case.channel,
+               lead_department(), Case.status, Case.received_at, Case.accepted_at,
+               Case.first_resolved_at, Case.due_at, Case.result, Case.satisfaction, *flags)
         .where(or_(*conditions.values())),
         principal,
     ).order_by(Case.received_at, Case.id)  # fmt: skip
+    names = Names.load(session)
+    streets = dict(session.execute(select(Jurisdiction.id, Jurisdiction.name)).all())
     parts = list(conditions)
     for rows in session.execute(stmt.execution_options(yield_per=batch)).partitions():
         for r in rows:
             marks = frozenset(p for p, flag in zip(parts, r[14:], strict=True) if flag)
-            yield DetailRow(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7], r[8],
-                            r[9], r[10], r[11], r[12], r[13], marks)  # fmt: skip
+            yield DetailRow(r[0], r[1], r[2], streets.get(r[3], ""), names.category(r[4]), r[5],
+                            names.department(r[6]), r[7], r[8], r[9], r[10], r[11], r[12],
+                            r[13], marks)  # fmt: skip

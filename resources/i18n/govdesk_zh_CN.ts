@@ -138,21 +138,6 @@
     </message>
 </context>
 <context>
-    <name>CaseDetailDialog</name>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <source>The case could not be loaded.</source>
-        <translation>无法加载该案件。</translation>
-    </message>
-</context>
-<context>
     <name>CaseMarkers</name>
     <message>
         <source>Provisional: the official calendar of this year is not known yet; the deadline counts Monday to Friday until an administrator enters it.</source>
@@ -908,12 +893,12 @@
         <translation>此人以往来访情况</translation>
     </message>
     <message>
-        <source>Possible repeats (last 30 days)</source>
-        <translation>可能的重复件（近 30 天）</translation>
+        <source>Possible &amp;repeats (last 30 days)</source>
+        <translation>可能的重复件（近 30 天）(&amp;R)</translation>
     </message>
     <message>
-        <source>Space ticks a case: the new one is saved as its repeat (重复件).</source>
-        <translation>按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
+        <source>Alt+R, then Space ticks a case: the new one is saved as its repeat (重复件).</source>
+        <translation>按 Alt+R 再按空格键勾选一件：新案件保存时将关联为其重复件。</translation>
     </message>
     <message>
         <source>Looking up…</source>

@@ -80,59 +80,198 @@ def build(session) -> Dataset:
 
     lead, assist = TaskRole.LEAD, TaskRole.ASSIST
     s = Status
-    c1 = case("c1e", w.neighbours, Channel.WALK_IN, at(9, 28, 9), accepted_at=at(9, 28, 10),
-              first_resolved_at=at(9, 30, 10), resolved_at=at(9, 30, 10), due_at=due(10, 28),
-              result=Result.MEDIATED, status=s.RESOLVED,
-              tasks=[(w.justice, lead, TaskStatus.RESOLVED)])
-    case("c2e", w.labour, Channel.PHONE, at(9, 29, 9), accepted_at=at(9, 29, 9, 30),
-         first_resolved_at=at(10, 9, 10), resolved_at=at(10, 9, 10), due_at=due(10, 14),
-         result=Result.SOLVED, status=s.RESOLVED,
-         tasks=[(w.police, lead, TaskStatus.RETURNED), (w.justice, lead, TaskStatus.RESOLVED)])
-    case("c3w", w.safety, Channel.HOTLINE_12345, at(9, 21, 9), accepted_at=at(9, 21, 10),
-         due_at=due(9, 26), status=s.IN_PROGRESS, tasks=[(w.police, lead, TaskStatus.IN_PROGRESS)])
-    case("c4w", w.labour, Channel.GRID_REPORT, at(9, 28, 11), accepted_at=at(9, 28, 12),
-         first_resolved_at=at(10, 2, 10), resolved_at=at(10, 2, 10), due_at=due(9, 30),
-         result=Result.PARTLY_SOLVED, status=s.CLOSED, closed_at=at(10, 3, 10),
-         satisfaction=Satisfaction.SATISFIED, tasks=[(w.police, lead, TaskStatus.RESOLVED)])
-    c5 = case("c5e", w.neighbours, Channel.WALK_IN, at(9, 30, 9), due_at=due(10, 1),
-              status=s.REGISTERED)
-    c6 = case("c6e", w.neighbours, Channel.WALK_IN, at(9, 29, 14), repeat_of_id=c1.id,
-              first_resolved_at=at(9, 30, 10), resolved_at=at(9, 30, 10), due_at=due(10, 14),
-              result=Result.MEDIATED, status=s.RESOLVED)
-    case("c7w", w.labour, Channel.PHONE, at(9, 15, 9), accepted_at=at(9, 15, 10),
-         first_resolved_at=at(9, 25, 10), resolved_at=at(9, 25, 10), due_at=due(9, 30),
-         result=Result.MEDIATION_FAILED, status=s.CLOSED, closed_at=at(9, 29, 10),
-         satisfaction=Satisfaction.BASICALLY, tasks=[(w.justice, lead, TaskStatus.RESOLVED)])
-    case("c8e", w.safety, Channel.WALK_IN, at(9, 29, 10), due_at=due(10, 14),
-         status=s.REJECTED, closed_at=at(9, 29, 11))
-    case("c9w", w.neighbours, Channel.HOTLINE_12345, at(10, 3, 9), accepted_at=at(10, 3, 10),
-         due_at=due(11, 2), status=s.DISPATCHED,
-         tasks=[(w.police, lead, TaskStatus.DISPATCHED), (w.justice, assist, TaskStatus.DISPATCHED)])
-    case("c10e", w.safety, Channel.WALK_IN, at(9, 20, 9), accepted_at=at(9, 20, 10),
-         due_at=due(9, 25), suspended_at=at(9, 24, 10), status=s.IN_PROGRESS,
-         tasks=[(w.police, lead, TaskStatus.IN_PROGRESS)])
-    case("c11e", w.neighbours, Channel.WALK_IN, at(9, 29, 9, year=2025),
-         accepted_at=at(9, 29, 10, year=2025), first_resolved_at=at(9, 30, 10, year=2025),
-         resolved_at=at(9, 30, 10, year=2025), due_at=due(10, 29, year=2025),
-         result=Result.MEDIATED, status=s.RESOLVED)
-    case("c12w", w.safety, Channel.WALK_IN, at(9, 22, 9), accepted_at=at(9, 22, 10),
-         first_resolved_at=at(9, 24, 10), resolved_at=at(9, 24, 10), due_at=due(9, 27),
-         result=Result.SOLVED, status=s.CLOSED, closed_at=at(10, 4, 10),
-         satisfaction=Satisfaction.UNSATISFIED)
-    case("c13w", w.safety, Channel.WALK_IN, at(9, 23, 9), accepted_at=at(9, 23, 10),
-         due_at=due(10, 30), status=s.IN_PROGRESS)
-    c15 = case("c15e", w.neighbours, Channel.WALK_IN, at(9, 28, 15), accepted_at=at(9, 28, 16),
-               first_resolved_at=at(10, 1, 10), resolved_at=at(10, 1, 10), due_at=due(10, 28),
-               result=Result.MEDIATION_FAILED, status=s.RESOLVED,
-               tasks=[(w.justice, lead, TaskStatus.RESOLVED)])
-    case("c16e", w.neighbours, Channel.WALK_IN, at(9, 21, 9), accepted_at=at(9, 21, 10),
-         first_resolved_at=at(9, 29, 10), due_at=due(11, 2), status=s.ACCEPTED,
-         satisfaction=Satisfaction.UNSATISFIED)
-    case("c17e", w.neighbours, Channel.WALK_IN, at(12, 30, 9), accepted_at=at(12, 30, 10),
-         due_at=due(1, 29, year=2027), due_provisional=True, status=s.IN_PROGRESS)
-    case("x14", w.neighbours, Channel.WALK_IN, at(9, 28, 9), street=other_street,
-         accepted_at=at(9, 28, 10), first_resolved_at=at(9, 30, 10), due_at=due(10, 28),
-         result=Result.MEDIATED, status=s.RESOLVED)
+    c1 = case(
+        "c1e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 28, 9),
+        accepted_at=at(9, 28, 10),
+        first_resolved_at=at(9, 30, 10),
+        resolved_at=at(9, 30, 10),
+        due_at=due(10, 28),
+        result=Result.MEDIATED,
+        status=s.RESOLVED,
+        tasks=[(w.justice, lead, TaskStatus.RESOLVED)],
+    )
+    case(
+        "c2e",
+        w.labour,
+        Channel.PHONE,
+        at(9, 29, 9),
+        accepted_at=at(9, 29, 9, 30),
+        first_resolved_at=at(10, 9, 10),
+        resolved_at=at(10, 9, 10),
+        due_at=due(10, 14),
+        result=Result.SOLVED,
+        status=s.RESOLVED,
+        tasks=[(w.police, lead, TaskStatus.RETURNED), (w.justice, lead, TaskStatus.RESOLVED)],
+    )
+    case(
+        "c3w",
+        w.safety,
+        Channel.HOTLINE_12345,
+        at(9, 21, 9),
+        accepted_at=at(9, 21, 10),
+        due_at=due(9, 26),
+        status=s.IN_PROGRESS,
+        tasks=[(w.police, lead, TaskStatus.IN_PROGRESS)],
+    )
+    case(
+        "c4w",
+        w.labour,
+        Channel.GRID_REPORT,
+        at(9, 28, 11),
+        accepted_at=at(9, 28, 12),
+        first_resolved_at=at(10, 2, 10),
+        resolved_at=at(10, 2, 10),
+        due_at=due(9, 30),
+        result=Result.PARTLY_SOLVED,
+        status=s.CLOSED,
+        closed_at=at(10, 3, 10),
+        satisfaction=Satisfaction.SATISFIED,
+        tasks=[(w.police, lead, TaskStatus.RESOLVED)],
+    )
+    c5 = case(
+        "c5e", w.neighbours, Channel.WALK_IN, at(9, 30, 9), due_at=due(10, 1), status=s.REGISTERED
+    )
+    c6 = case(
+        "c6e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 29, 14),
+        repeat_of_id=c1.id,
+        first_resolved_at=at(9, 30, 10),
+        resolved_at=at(9, 30, 10),
+        due_at=due(10, 14),
+        result=Result.MEDIATED,
+        status=s.RESOLVED,
+    )
+    case(
+        "c7w",
+        w.labour,
+        Channel.PHONE,
+        at(9, 15, 9),
+        accepted_at=at(9, 15, 10),
+        first_resolved_at=at(9, 25, 10),
+        resolved_at=at(9, 25, 10),
+        due_at=due(9, 30),
+        result=Result.MEDIATION_FAILED,
+        status=s.CLOSED,
+        closed_at=at(9, 29, 10),
+        satisfaction=Satisfaction.BASICALLY,
+        tasks=[(w.justice, lead, TaskStatus.RESOLVED)],
+    )
+    case(
+        "c8e",
+        w.safety,
+        Channel.WALK_IN,
+        at(9, 29, 10),
+        due_at=due(10, 14),
+        status=s.REJECTED,
+        closed_at=at(9, 29, 11),
+    )
+    case(
+        "c9w",
+        w.neighbours,
+        Channel.HOTLINE_12345,
+        at(10, 3, 9),
+        accepted_at=at(10, 3, 10),
+        due_at=due(11, 2),
+        status=s.DISPATCHED,
+        tasks=[(w.police, lead, TaskStatus.DISPATCHED), (w.justice, assist, TaskStatus.DISPATCHED)],
+    )
+    case(
+        "c10e",
+        w.safety,
+        Channel.WALK_IN,
+        at(9, 20, 9),
+        accepted_at=at(9, 20, 10),
+        due_at=due(9, 25),
+        suspended_at=at(9, 24, 10),
+        status=s.IN_PROGRESS,
+        tasks=[(w.police, lead, TaskStatus.IN_PROGRESS)],
+    )
+    case(
+        "c11e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 29, 9, year=2025),
+        accepted_at=at(9, 29, 10, year=2025),
+        first_resolved_at=at(9, 30, 10, year=2025),
+        resolved_at=at(9, 30, 10, year=2025),
+        due_at=due(10, 29, year=2025),
+        result=Result.MEDIATED,
+        status=s.RESOLVED,
+    )
+    case(
+        "c12w",
+        w.safety,
+        Channel.WALK_IN,
+        at(9, 22, 9),
+        accepted_at=at(9, 22, 10),
+        first_resolved_at=at(9, 24, 10),
+        resolved_at=at(9, 24, 10),
+        due_at=due(9, 27),
+        result=Result.SOLVED,
+        status=s.CLOSED,
+        closed_at=at(10, 4, 10),
+        satisfaction=Satisfaction.UNSATISFIED,
+    )
+    case(
+        "c13w",
+        w.safety,
+        Channel.WALK_IN,
+        at(9, 23, 9),
+        accepted_at=at(9, 23, 10),
+        due_at=due(10, 30),
+        status=s.IN_PROGRESS,
+    )
+    c15 = case(
+        "c15e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 28, 15),
+        accepted_at=at(9, 28, 16),
+        first_resolved_at=at(10, 1, 10),
+        resolved_at=at(10, 1, 10),
+        due_at=due(10, 28),
+        result=Result.MEDIATION_FAILED,
+        status=s.RESOLVED,
+        tasks=[(w.justice, lead, TaskStatus.RESOLVED)],
+    )
+    case(
+        "c16e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 21, 9),
+        accepted_at=at(9, 21, 10),
+        first_resolved_at=at(9, 29, 10),
+        due_at=due(11, 2),
+        status=s.ACCEPTED,
+        satisfaction=Satisfaction.UNSATISFIED,
+    )
+    case(
+        "c17e",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(12, 30, 9),
+        accepted_at=at(12, 30, 10),
+        due_at=due(1, 29, year=2027),
+        due_provisional=True,
+        status=s.IN_PROGRESS,
+    )
+    case(
+        "x14",
+        w.neighbours,
+        Channel.WALK_IN,
+        at(9, 28, 9),
+        street=other_street,
+        accepted_at=at(9, 28, 10),
+        first_resolved_at=at(9, 30, 10),
+        due_at=due(10, 28),
+        result=Result.MEDIATED,
+        status=s.RESOLVED,
+    )
     for made in (c1, c6, c15):
         f.party(made, "张三丰", phone="13800000001")
     f.party(c5, "李四", phone="13800000005")

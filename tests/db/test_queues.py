@@ -503,3 +503,16 @@ def test_a_street_user_never_sees_another_street(data, session_factory):
         assert q.rows_for_ids(ids=sorted(east), **kwargs) == []
         counts = q.count_queues(**kwargs)
     assert counts[NamedQueue.ALL] == 2 and counts[NamedQueue.PENDING_ACCEPT] == 1
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_of_a_street_walk_in_receipt_order(data, session_factory, descending):
+    """On SQLite a street's pages walk the receipt index (street_id + 0): same rows, same order."""
+    sort = Sort(SortKey.RECEIVED_AT, descending)
+    flt = CaseFilter(
+        street_ids={data.places["east"]}, statuses={Status.REGISTERED, Status.ACCEPTED}
+    )
+    forward, _, backward = walk(session_factory, data.supervisor, flt, sort, limit=2)
+    expected = ["e1", "e2", "e3", "e4", "e10"]
+    assert data.names(forward) == (expected[::-1] if descending else expected)
+    assert backward == forward

@@ -262,3 +262,26 @@ def test_ctrl_n_opens_intake_from_the_workbench_for_a_desk_user(qtbot, runner, p
         assert not intake.view.isVisible()
     finally:
         startup.close()
+
+
+def test_resolved_on_the_spot_from_the_keyboard(qtbot, form, county):
+    view, controller = form
+    url = county[0]
+    tab()
+    type_text("ljjf")
+    tab()
+    type_text("邻里口角")
+    tab(3)
+    type_text("赵六")
+    tab_to(view.save_as)
+    key(Qt.Key.Key_End)  # 就地办结, the last way to save
+    assert view.save_as.currentData() == "resolve_on_spot" and view.result.isVisible()
+    tab()
+    assert focused() is view.result  # 调解成功 is the first result
+    tab()
+    type_text("当场调解，双方和解")
+    with qtbot.waitSignal(controller.sig_case_registered, timeout=5000):
+        key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    case, _parties, events = saved_rows(url)
+    assert (case.status, case.result) == ("resolved", "mediated")
+    assert events == ["register", "accept", "resolve_on_spot"]

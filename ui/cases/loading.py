@@ -65,12 +65,6 @@ def grids(session, principal: Principal, street_id: int):
     return street_grids(session=session, principal=principal, street_id=street_id)
 
 
-def detail(session, principal: Principal, case_id: int):
-    from desktop.services.case_view import case_detail
-
-    return case_detail(session=session, principal=principal, case_id=case_id)
-
-
 def export(progress, factory, principal: Principal, flt: CaseFilter, sort: Sort, path: Path):
     """A long job (the jobs worker): the whole list to .xlsx in a session of its own."""
     from reports.case_list import write_case_list

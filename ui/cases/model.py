@@ -8,6 +8,7 @@ through `sig_rows_wanted(ids)` and is handed them with `add_rows`.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
@@ -39,6 +40,8 @@ SORTABLE = {
 }
 MARGIN = 80  # rows fetched beyond the painted ones, each way
 MAX_FETCH = 400  # ids in one request, whatever was painted meanwhile
+SETTLE_MS = 30  # rows are fetched once the view has stopped moving this long (a drag paints
+# placeholders; fetching for every step would compete with the painting)
 CACHE_ROWS = 6_000  # rows kept; the oldest fetched are forgotten first
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,7 +65,8 @@ class CaseTableModel(QAbstractTableModel):
         self.visible_rows: Callable[[], tuple[int, int]] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(SETTLE_MS)
+        self._last_want = 0.0
         self._timer.timeout.connect(self._on_timer_timeout)
 
     # -- feeding ------------------------------------------------------------------------
@@ -118,7 +122,7 @@ class CaseTableModel(QAbstractTableModel):
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
         if self._wanted:
-            self._timer.start()
+            self._timer.start(SETTLE_MS)
 
     def fetch_failed(self, asked: Sequence[int]) -> None:
         self._asked.difference_update(asked)
@@ -197,11 +201,16 @@ class CaseTableModel(QAbstractTableModel):
         if case_id in self._asked:
             return
         self._wanted.add(row)
+        self._last_want = time.monotonic()
         if not self._fetching and not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(SETTLE_MS)
 
     def _on_timer_timeout(self) -> None:
         if self._fetching or not self._wanted:
+            return
+        waited = (time.monotonic() - self._last_want) * 1000
+        if waited < SETTLE_MS:  # still moving: look again when it may have stopped
+            self._timer.start(max(1, round(SETTLE_MS - waited)))
             return
         rows = [r for r in self._wanted if r < len(self._ids)]
         self._wanted.clear()

@@ -178,8 +178,11 @@ class CasesPage(QObject):
         self.view.empty_label.hide()
         self.view.status_label.setText(self.tr("Loading…"))
         self._runner.read(loading.first_page, self._principal, flt, sort).owned_by(self.view)\
-            .success(lambda page: self._on_first_page(generation, page))\
+            .success(lambda page: self._on_first_page(generation, page, flt, sort))\
             .failure(self._show_error).run()  # fmt: skip
+
+    def _load_ids(self, generation: int, flt: CaseFilter, sort: Sort) -> None:
+        # After the first page, not beside it: the two would compete for the same two cores.
         self._ids_op = (
             self._runner.db(loading.ordered_ids, self._principal, flt, sort)
             .interruptible()
@@ -189,7 +192,9 @@ class CasesPage(QObject):
             .run()
         )
 
-    def _on_first_page(self, generation: int, page: loading.FirstPage) -> None:
+    def _on_first_page(
+        self, generation: int, page: loading.FirstPage, flt: CaseFilter, sort: Sort
+    ) -> None:
         if generation != self._generation or self._complete_generation == generation:
             return  # stale, or the whole list arrived first
         self._shown_generation = generation
@@ -197,9 +202,11 @@ class CasesPage(QObject):
         self.view.table.scrollToTop()
         if page.rows:
             self.view.table.selectRow(0)
-        if not page.has_more:
-            self._show_total(len(page.rows))
         self.sig_first_rows_shown.emit()
+        if page.has_more:
+            self._load_ids(generation, flt, sort)
+        else:  # the first page is the whole list
+            self._on_ids(generation, [r.id for r in page.rows])
 
     def _on_ids(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:

@@ -96,6 +96,7 @@ class IntakeController(QObject):
         self._saving = False
         self._linked: int | None = None
         self._person_row: PartyRow | None = None
+        self._people: dict[int, object] = {}  # id(row) -> KnownPerson found for its numbers
         # Timers live with the view: once it is gone, no lookup can start.
         self._person = _Latest(view, self._look_up_person)
         self._repeats = _Latest(view, self._look_up_repeats)
@@ -183,8 +184,13 @@ class IntakeController(QObject):
 
     def _on_person_found(self, person) -> None:
         self.view.side_panel.set_busy(False)
-        self.view.side_panel.show_person(person)
         row = self._person_row
+        if row is not None:
+            self._people[id(row)] = person
+        rows = self.view.parties.rows
+        self.view.side_panel.show_people(
+            [self._people[id(r)] for r in rows if self._people.get(id(r)) is not None]
+        )
         if person is not None and row is not None and not person.masked:
             # A returning person: fill what the clerk has not typed yet.
             if not row.name.text().strip() and not row.anonymous.isChecked() and person.name:

@@ -50,17 +50,18 @@ class IntakeSidePanel(QFrame):
         layout.addWidget(self.repeats_hint)
         layout.addWidget(self.repeats_list, 3)
         layout.addWidget(self.status_label)
+        self.repeats_title.setBuddy(self.repeats_list)  # Alt+R jumps to the list
         self.repeats_list.itemChanged.connect(self._on_repeats_list_item_changed)
         self._updating = False
         self.retranslate_ui()
-        self.show_person(None)
+        self.show_people([])
         self.show_repeats([])
 
     def retranslate_ui(self) -> None:
         self.person_title.setText(self.tr("Who is this person?"))
-        self.repeats_title.setText(self.tr("Possible repeats (last 30 days)"))
+        self.repeats_title.setText(self.tr("Possible &repeats (last 30 days)"))
         self.repeats_hint.setText(
-            self.tr("Space ticks a case: the new one is saved as its repeat (重复件).")
+            self.tr("Alt+R, then Space ticks a case: the new one is saved as its repeat (重复件).")
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -74,25 +75,29 @@ class IntakeSidePanel(QFrame):
     def show_error(self, text: str) -> None:
         self.status_label.setText(text)
 
-    def show_person(self, person: KnownPerson | None) -> None:
+    def show_people(self, people: list[KnownPerson]) -> None:
+        """Every party found so far, each with their earlier cases, newest first."""
         self.person_list.clear()
-        if person is None:
+        if not people:
             self.person_summary.setText(
                 self.tr("Type a phone or ID number to see this person's earlier cases.")
             )
             return
-        name = person.name or self.tr("(anonymous)")
-        self.person_summary.setText(
-            self.tr("%1 has %2 earlier case(s) in your area.")
-            .replace("%1", name)
-            .replace("%2", str(len(person.cases)))
-        )
-        for case in person.cases:
-            text = "  ".join([case.number, to_local(case.received_at).strftime("%Y-%m-%d"),
-                              case.category, label("status", case.status)])  # fmt: skip
-            item = QListWidgetItem(f"{text}\n{case.title}")
-            item.setData(CASE_ID_ROLE, case.case_id)
-            self.person_list.addItem(item)
+        lines = []
+        for person in people:
+            name = person.name or self.tr("(anonymous)")
+            lines.append(
+                self.tr("%1 has %2 earlier case(s) in your area.")
+                .replace("%1", name)
+                .replace("%2", str(len(person.cases)))
+            )
+            for case in person.cases:
+                text = "  ".join([name, case.number, to_local(case.received_at).strftime("%Y-%m-%d"),
+                                  case.category, label("status", case.status)])  # fmt: skip
+                item = QListWidgetItem(f"{text}\n{case.title}")
+                item.setData(CASE_ID_ROLE, case.case_id)
+                self.person_list.addItem(item)
+        self.person_summary.setText("\n".join(lines))
 
     def show_repeats(self, candidates: list[RepeatCandidate], linked: int | None = None) -> None:
         self._updating = True

@@ -50,10 +50,9 @@ def default_name(kind: ReportKind, short_name: str, code: str) -> str:
 
 def make_report(progress: Progress, session_factory, request: ReportRequest) -> Made:
     """Reports worker only. Raises ui.tasks.Cancelled when the user cancels."""
-    from reports.run import export_file, report_file
-
     from desktop.db.models import Center
     from desktop.services.audit import record
+    from reports.run import export_file, report_file
 
     def step(text: str) -> None:
         progress.check()

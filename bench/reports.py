@@ -1,0 +1,253 @@
+"""Weekly, monthly and annual reports on a demo county, and the streaming case-list export.
+
+    .venv/bin/python bench/reports.py                                   # 1M cases, both backends
+    .venv/bin/python bench/reports.py --backend sqlite --db sqlite:////tmp/demo-1m.sqlite \
+        --today 2026-11-30
+    .venv/bin/python bench/reports.py --cases 100000 --backend sqlite
+
+Figures (warm, median of --runs after a warm-up), for the top center (the whole county):
+- `weekly report`: the data (SQL aggregates, this week, 环比, 同比, lists, trend) and the
+  styled workbook without 明细, written to a file; `monthly report`, `annual report` alike.
+- `weekly report vs naive ORM`: the same headline figures computed by loading the cases as
+  ORM objects and counting in Python (results checked equal to the report's), same run.
+- `明细 rows per second`: the weekly 明细 sheet alone (its query and its rows, saved).
+- `dashboard figures`: the 工作台's tiles and charts together (bench/dashboard.py).
+- `export rows per second` and `export peak memory` (RSS of a fresh process) for about
+  200,000 cases through the case list's export (reports/case_list.py, A1's), streamed.
+The report periods are the last complete week, month and calendar year before --today
+(default: bench/common's TODAY with 13 months of history).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from common import arguments, demo_database, figure, median, ratio, timed
+from openpyxl import Workbook
+from sqlalchemy import or_, select
+
+from desktop.db.engine import make_engine, make_session_factory
+from desktop.db.models import Case, Category
+from desktop.domain.enums import OPEN_STATUSES, Result, Satisfaction
+from desktop.domain.metrics import Metric
+from desktop.domain.workdays import working_days_between
+from desktop.services import report_period as rp
+from desktop.services.deadlines import load_calendar
+from desktop.services.report_data import build_report, center_principal, top_center
+from desktop.services.report_lists import detail_rows
+from desktop.services.scoping import scope_cases
+from reports.detail import write_detail
+from reports.workbook import write_report
+
+EXPORT_CASES = 200_000
+
+
+def main() -> None:
+    parser = arguments(__doc__.splitlines()[0], cases=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--today", type=date.fromisoformat, help="the demo's today (YYYY-MM-DD)")
+    parser.add_argument("--months", type=int, default=13, help="history of a built demo")
+    args = parser.parse_args()
+    if args.today is not None:
+        import common
+
+        common.TODAY = args.today  # the demo is built (or was built) up to this day
+    for backend in args.backend or ("sqlite", "postgresql"):
+        with demo_database(backend, args) as url:
+            measure(backend, url, args)
+
+
+def measure(backend: str, url: str, args) -> None:
+    import common
+
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    today = common.TODAY
+    periods = {
+        "weekly": rp.last_complete_week(today),
+        "monthly": rp.last_complete_month(today),
+        "annual": rp.year((today - timedelta(days=1)).year),  # year to date
+    }
+    try:
+        with factory() as session:
+            center = top_center(session)
+            who = center_principal(session, center, "bench")
+            folder = Path(tempfile.mkdtemp(prefix="govdesk-bench-reports-"))
+            samples = {}
+            for name, period in periods.items():
+
+                def report(period=period, name=name):
+                    data = build_report(session=session, principal=who, center=center,
+                                        period=period)  # fmt: skip
+                    write_report(data, folder / f"{name}.xlsx")
+                    return data
+
+                samples[name] = timed(report, runs=args.runs)
+                figure(f"{backend} {name} report ({period.code})", median(samples[name]), "ms")
+            week = periods["weekly"]
+            data = build_report(session=session, principal=who, center=center, period=week)
+            naive = _naive_headline(session, who, week)
+            mine = {m: (f.numerator, f.denominator) for m, f in
+                    ((h.metric, h.current) for h in data.headlines)}  # fmt: skip
+            if naive != mine:
+                raise SystemExit(f"naive ORM figures differ:\n{naive}\n{mine}")
+            baseline = timed(lambda: _naive_headline(session, who, week), runs=3, warmup=0)
+            figure(f"{backend} weekly naive ORM", median(baseline), "ms")
+            ratio(f"{backend} weekly report vs naive ORM", baseline, samples["weekly"])
+            _detail_rate(backend, session, who, data, folder)
+        _export(backend, url, today, folder)
+        with factory() as session:
+            _dashboard(backend, session, args.runs)
+    finally:
+        engine.dispose()
+
+
+def _dashboard(backend: str, session, runs: int) -> None:
+    """The 工作台's six tiles and four charts together (E2), as the demo's supervisor, at 17:00
+    on the demo's last day; bench/dashboard.py times its drill-down too."""
+    from dashboard import demo_now
+
+    from desktop.db.models import User
+    from desktop.services.accounts import principal_for
+    from desktop.services.dashboard_figures import dashboard_figures
+
+    user = session.scalars(select(User).where(User.username == "supervisor")).one()
+    who, now = principal_for(session, user), demo_now(session)
+    samples = timed(lambda: dashboard_figures(session=session, principal=who, now=now), runs)
+    figure(f"{backend} dashboard figures", median(samples), "ms")
+
+
+def _detail_rate(backend, session, who, data, folder) -> None:
+    def sheet():
+        wb = Workbook()
+        rows = detail_rows(session=session, principal=who, period=data.period)
+        count = write_detail(wb.active, data, rows)
+        wb.save(folder / "detail.xlsx")
+        return count
+
+    started = time.perf_counter()
+    count = sheet()
+    elapsed = time.perf_counter() - started
+    figure(f"{backend} 明细 rows per second", count / elapsed)
+    figure(f"{backend} 明细 rows", count)
+
+
+_EXPORT_CHILD = """
+import json, resource, sys, time
+from datetime import date
+from pathlib import Path
+from desktop.db.engine import make_engine, make_session_factory
+from desktop.services.case_filters import CaseFilter, Sort
+from desktop.services.report_data import center_principal, top_center
+from reports.case_list import write_case_list
+url, first, last, out = sys.argv[1:5]
+factory = make_session_factory(make_engine(url))
+with factory() as session:
+    center = top_center(session)
+    who = center_principal(session, center, "bench")
+    flt = CaseFilter(received_from=date.fromisoformat(first), received_to=date.fromisoformat(last))
+    started = time.perf_counter()
+    result = write_case_list(session=session, principal=who, filter=flt, sort=Sort(),
+                             path=Path(out), report=lambda *a: None, cancelled=lambda: False)
+    seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"rows": result.rows, "seconds": seconds, "peak_mb": peak}))
+"""
+
+
+def _export(backend: str, url: str, today: date, folder: Path) -> None:
+    """About 200,000 cases (the latest received, by whole days) in a fresh process."""
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    with factory() as session:
+        received = session.scalars(
+            select(Case.received_at).order_by(Case.received_at.desc()).offset(EXPORT_CASES)
+            .limit(1)
+        ).first()  # fmt: skip
+    engine.dispose()
+    from desktop.clock import to_local
+
+    first = to_local(received).date() + timedelta(days=1) if received else date(2000, 1, 1)
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", _EXPORT_CHILD, url, first.isoformat(), today.isoformat(),
+         str(folder / "export.xlsx")],
+        cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": ""},
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    figure(f"{backend} export rows", result["rows"])
+    figure(f"{backend} export rows per second", result["rows"] / result["seconds"])
+    figure(f"{backend} export peak memory", result["peak_mb"], "MB")
+
+
+# ---------------------------------------------------------------------------- the baseline
+
+
+def _naive_headline(session, who, period) -> dict[Metric, tuple]:
+    """The ten headline figures by loading ORM objects and counting in Python (no aggregates)."""
+    start, end = period.start_at, period.end_at
+    touched = or_(
+        Case.accepted_at.between(start, end), Case.first_resolved_at.between(start, end),
+        Case.closed_at.between(start, end), Case.received_at.between(start, end),
+        Case.status.in_([str(s) for s in OPEN_STATUSES]), Case.first_resolved_at >= end,
+        Case.closed_at >= end,
+    )  # fmt: skip
+    stmt = scope_cases(select(Case).where(touched), who)
+    cases = session.scalars(stmt).all()
+    disputes = {c.id for c in session.scalars(select(Category).where(Category.is_dispute))}
+    calendar = load_calendar(session)
+
+    def within(moment):
+        return moment is not None and start <= moment < end
+
+    accepted = [c for c in cases if within(c.accepted_at)]
+    resolved = [c for c in cases if within(c.first_resolved_at)]
+    d_resolved = [c for c in resolved if c.category_id in disputes]
+    tried = [c for c in resolved if c.result in (Result.MEDIATED, Result.MEDIATION_FAILED)]
+    followed = [c for c in cases if within(c.closed_at) and c.satisfaction is not None]
+    timed_ = [c for c in resolved if c.accepted_at is not None]
+    overdue = [
+        c for c in cases
+        if c.received_at < end and (c.first_resolved_at is None or c.first_resolved_at >= end)
+        and not (c.status == "rejected" and c.closed_at is not None and c.closed_at < end)
+        and c.due_at is not None and c.due_at < end
+        and (c.suspended_at is None or c.suspended_at >= end)
+    ]  # fmt: skip
+    days = sum(working_days_between(c.accepted_at, c.first_resolved_at, calendar) for c in timed_)
+    content = (Satisfaction.SATISFIED, Satisfaction.BASICALLY)
+    return {
+        Metric.INTAKE: (len(accepted), None),
+        Metric.RESOLVED: (len(resolved), None),
+        Metric.RESOLUTION_RATE: (
+            sum(c.first_resolved_at is not None and c.first_resolved_at < end for c in accepted),
+            len(accepted),
+        ),
+        Metric.ON_TIME_RATE: (
+            sum(c.due_at is None or c.first_resolved_at <= c.due_at for c in resolved),
+            len(resolved),
+        ),
+        Metric.OVERDUE: (len(overdue), None),
+        Metric.DISPUTE_RATE: (
+            sum(c.result in (Result.MEDIATED, Result.SOLVED) for c in d_resolved),
+            len(d_resolved),
+        ),
+        Metric.MEDIATION_RATE: (sum(c.result == Result.MEDIATED for c in tried), len(tried)),
+        Metric.SATISFACTION_RATE: (sum(c.satisfaction in content for c in followed), len(followed)),
+        Metric.REPEATS: (
+            sum(within(c.received_at) and c.repeat_of_id is not None for c in cases),
+            None,
+        ),
+        Metric.MEAN_DAYS: (days, len(timed_)),
+    }
+
+
+if __name__ == "__main__":
+    main()
