@@ -75,9 +75,14 @@ def describe(error: GovDeskError, lang: str = DEFAULT_LANG) -> str:
         return template
 
 
+# Parameters whose codes live in a section of another name (an action is an event kind).
+_PARAM_SECTIONS = {"action": "event_kind"}
+
+
 def _param_text(name: str, value: Any, lang: str) -> str:
     if isinstance(value, StrEnum):
         return label_of(value, lang)
+    name = _PARAM_SECTIONS.get(name, name)
     if isinstance(value, str) and name != ERROR_SECTION and value in _table().get(name, {}):
         return label(name, value, lang)
     return str(value)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from openpyxl.utils import get_column_letter
 
-from desktop.clock import to_local
 from desktop.labels import label
 from desktop.services.report_conditions import Part
 from desktop.services.report_data import ReportData
@@ -31,7 +30,6 @@ COLUMNS = ["案件编号", "标题", "街道/乡镇", "事项类别", "来源渠
            "登记时间", "受理时间", "首次办结时间", "办理期限", "办理结果", "回访评价",
            *FLAG_COLUMNS.values()]  # fmt: skip
 WIDTHS = [16, 30, 14, 14, 12, 14, 8, 17, 17, 17, 17, 12, 10] + [9] * len(FLAG_COLUMNS)
-TIME_COLUMNS = (8, 9, 10, 11)
 TICK = "✓"
 
 
@@ -56,25 +54,14 @@ def write_detail(ws, report: ReportData, rows: Iterable[DetailRow]) -> int:
         count += 1
         values = [row.number, row.title, row.street, row.category, word("channel", row.channel),
                   row.department or undispatched, word("status", row.status),
-                  _local(row.received_at), _local(row.accepted_at), _local(row.resolved_at),
-                  _local(row.due_at), word("result", row.result),
+                  row.received_at, row.accepted_at, row.resolved_at, row.due_at,
+                  word("result", row.result),
                   word("satisfaction", row.satisfaction),
                   *(TICK if part in row.flags else "" for part in FLAG_COLUMNS)]  # fmt: skip
-        risky = {i: v for i, v in enumerate(values) if isinstance(v, str) and st.inert(v)}
-        ws.append([None if i in risky else v for i, v in enumerate(values)])
-        for i, text in risky.items():  # user text that looks like a formula: written as text
-            st.put(ws, ws.max_row, i + 1, text, border=None)
+        st.append_plain(ws, values)
     last = header_row + count
-    for row_cells in ws.iter_rows(min_row=header_row + 1, max_row=last,
-                                  min_col=TIME_COLUMNS[0], max_col=TIME_COLUMNS[-1]):  # fmt: skip
-        for cell in row_cells:
-            cell.number_format = st.DATETIME
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(COLUMNS))}{max(last, header_row)}"
     st.print_setup(ws, header_row=header_row, landscape=True)
     return count
-
-
-def _local(moment):
-    return to_local(moment).replace(tzinfo=None) if moment is not None else None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
+from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
 from ui.connect.database import Database
@@ -73,6 +74,9 @@ class Workbench(QObject):
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
         self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
+        self.bulk.sig_cases_changed.connect(self.cases.refresh)
+        self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)

@@ -115,6 +115,71 @@
     </message>
 </context>
 <context>
+    <name>BulkController</name>
+    <message>
+        <source>Dispatch selected cases</source>
+        <translation>批量派单</translation>
+    </message>
+    <message>
+        <source>Supervise selected cases</source>
+        <translation>批量督办</translation>
+    </message>
+    <message>
+        <source>Set the assignee of selected cases</source>
+        <translation>批量指定承办人</translation>
+    </message>
+    <message>
+        <source>Release claims of selected cases</source>
+        <translation>批量释放领取</translation>
+    </message>
+    <message>
+        <source>The bulk action failed. The details are in the log.</source>
+        <translation>批量操作失败，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else since the list showed it</source>
+        <translation>列表显示之后，该案件已被他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>%1 selected cases</source>
+        <translation>已选择 %1 件案件</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSummaryDialog</name>
+    <message>
+        <source>%1 cases done, %2 refused.</source>
+        <translation>%1 件已办理，%2 件未办理。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CaseController</name>
     <message>
         <source>After the other change this action is no longer possible.</source>
@@ -996,7 +1061,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Type characters or pinyin initials, e.g. ljjf</source>
+        <source>Type characters or pinyin initials, e.g. lljf</source>
         <translation>输入汉字或拼音首字母，如 lljf</translation>
     </message>
     <message>
@@ -1268,6 +1333,21 @@
     <message>
         <source>%1, born %2</source>
         <translation>%1，%2 出生</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Check-in PIN</source>
+        <translation>签到码</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New &amp;PIN (4–6 digits)</source>
+        <translation>新签到码(&amp;P)（4–6 位数字）</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1756,119 @@
         <source>No warnings.</source>
         <translation>没有提醒。</translation>
     </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Who is on site at which window, check-in at the desk, the month&apos;s rota and attendance</source>
+        <translation>谁在哪个窗口在岗、窗口签到、月度排班表与出勤统计</translation>
+    </message>
+    <message>
+        <source>&amp;Today on site</source>
+        <translation>今日在岗(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Month ro&amp;ta</source>
+        <translation>月度排班(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ru&amp;les</source>
+        <translation>排班规则(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Roster rule</source>
+        <translation>排班规则</translation>
+    </message>
+    <message>
+        <source>Edit roster rule</source>
+        <translation>修改排班规则</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>驻场方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Da&amp;ys</source>
+        <translation>驻场日(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Week&amp;days</source>
+        <translation>每周(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Alternate weeks from</source>
+        <translation>隔周起始(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Days a mo&amp;nth</source>
+        <translation>每月天数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A&amp;greed days a month (0: none)</source>
+        <translation>每月约定天数(&amp;G)（0 为不约定）</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;People (ticked, in turn order)</source>
+        <translation>人员(&amp;P)（勾选，按轮值顺序）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>(no window)</source>
+        <translation>（无固定窗口）</translation>
+    </message>
+    <message>
+        <source>The people take &amp;turns, one a day</source>
+        <translation>人员轮流值守，每天一人(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message>
+        <source>The roster rules could not be loaded or saved. The details are in the log.</source>
+        <translation>排班规则加载或保存失败，详细信息见日志。</translation>
+    </message>
     <message>
         <source>Shifts %1–%2 and %3–%4; late after %5 minutes&apos; grace</source>
         <translation>班次 %1–%2、%3–%4；超过 %5 分钟宽限计为迟到</translation>
@@ -1716,28 +1909,9 @@
         <source>Sun</source>
         <translation>周日</translation>
     </message>
-</context>
-<context>
-    <name>RosterView</name>
     <message>
-        <source>Roster</source>
-        <translation>排班</translation>
-    </message>
-    <message>
-        <source>Who is on site at which window, check-in at the desk, the month&apos;s rota and attendance</source>
-        <translation>谁在哪个窗口在岗、窗口签到、月度排班表与出勤统计</translation>
-    </message>
-    <message>
-        <source>&amp;Today on site</source>
-        <translation>今日在岗(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Month ro&amp;ta</source>
-        <translation>月度排班(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Ru&amp;les</source>
-        <translation>排班规则(&amp;L)</translation>
+        <source>Select a rule first.</source>
+        <translation>请先选择一条排班规则。</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1919,26 @@
     <message>
         <source>Loading the rules…</source>
         <translation>正在加载排班规则…</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>新增规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit rule…</source>
+        <translation>修改规则(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move rule</source>
+        <translation>停用规则(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;hift times…</source>
+        <translation>班次时间(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Check-in P&amp;IN…</source>
+        <translation>签到码(&amp;I)…</translation>
     </message>
     <message>
         <source>Department</source>
@@ -1769,6 +1963,33 @@
     <message>
         <source>Agreed days a month</source>
         <translation>每月约定天数</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsDialog</name>
+    <message>
+        <source>Shift times</source>
+        <translation>班次时间</translation>
+    </message>
+    <message>
+        <source>&amp;Morning from</source>
+        <translation>上午开始(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Morning &amp;until</source>
+        <translation>上午结束(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Afternoon from</source>
+        <translation>下午开始(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Afternoon u&amp;ntil</source>
+        <translation>下午结束(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Grace minutes before late</source>
+        <translation>迟到宽限分钟(&amp;G)</translation>
     </message>
 </context>
 <context>

@@ -29,27 +29,27 @@ def build(url: str) -> CaseWorld:
             p = world.principals
             now = datetime.now(UTC) - timedelta(hours=2)
 
-            def new(title: str) -> int:
-                return register_case(
-                    session=session,
-                    principal=p["desk"],
-                    now=now,
-                    new=NewCase(
-                        title=title,
-                        channel=Channel.WALK_IN,
-                        category_id=world.ids["livelihood"],
-                        grid_id=world.ids["east_grid"],
-                        address="幸福路8号",
-                        description="小区供暖不热，多次反映未解决",
-                        parties=(
-                            NewParty(PartyRole.APPLICANT, "巴特尔·朝鲁", phone="17000001234"),
-                        ),
-                    ),
-                ).case_id
-
-            registered = new("供暖不热")
-            accepted = new("楼道堆放杂物")
+            registered = new_case(session, world, "供暖不热", now)
+            accepted = new_case(session, world, "楼道堆放杂物", now)
             workflow.accept(session=session, principal=p["desk"], case_id=accepted, now=now)
     finally:
         engine.dispose()
     return CaseWorld(url, world, registered, accepted)
+
+
+def new_case(session, world: World, title: str, now: datetime | None = None) -> int:
+    """A case registered at the desk in 东城 with one applicant (a demo-block phone)."""
+    return register_case(
+        session=session,
+        principal=world.principals["desk"],
+        now=now or datetime.now(UTC) - timedelta(hours=1),
+        new=NewCase(
+            title=title,
+            channel=Channel.WALK_IN,
+            category_id=world.ids["livelihood"],
+            grid_id=world.ids["east_grid"],
+            address="幸福路8号",
+            description="小区供暖不热，多次反映未解决",
+            parties=(NewParty(PartyRole.APPLICANT, "巴特尔·朝鲁", phone="17000001234"),),
+        ),
+    ).case_id

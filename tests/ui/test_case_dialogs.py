@@ -386,3 +386,71 @@ def test_a_change_by_another_seat_on_postgresql_is_a_conflict_that_keeps_both(qt
         runner.shutdown()
         runner.deleteLater()
         engine.dispose()
+
+
+def test_bulk_dispatch_from_the_queue_refuses_exactly_the_changed_case(
+    qtbot, cw, factory, seats, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from desktop.domain.enums import NamedQueue
+    from desktop.services import workflow
+    from ui.cases.detail.bulk import DISPATCH, BulkController
+    from ui.cases.page import CasesPage
+
+    ids = cw.world.ids
+    with factory.begin() as session:  # a third case to triage besides cw.accepted
+        third = case_world.new_case(session, cw.world, "噪音扰民")
+        workflow.accept(session=session, principal=cw.world.principals["desk"], case_id=third)
+    runner = seats()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    page = CasesPage(runner, cw.world.principals["dispatcher"], settings=settings)
+    qtbot.addWidget(page.view)
+    page.view.resize(1200, 700)
+    page.view.show()
+    with qtbot.waitSignal(page.sig_list_shown, timeout=10_000):
+        page.start()
+    with qtbot.waitSignal(page.sig_list_shown, timeout=10_000):
+        page.open_queue(NamedQueue.ALL)
+    qtbot.waitUntil(lambda: all(page.model.cached(i) for i in page.model.ids()))
+    bulk = BulkController(runner, cw.world.principals["dispatcher"], page.view.table, page.model)
+    table = page.view.table
+    activate(table)
+    QTest.keyClick(table, Qt.Key.Key_A, CTRL)  # select every listed case
+    assert set(bulk.selected_versions()) == {cw.registered, cw.accepted, third}
+    with factory.begin() as session:  # another seat corrects `third` after the list showed it
+        version = session.get(Case, third).version
+        case_edit.edit_case(
+            session=session,
+            principal=cw.world.principals["desk"],
+            case_id=third,
+            expected_version=version,
+            title="噪音扰民（夜间）",
+        )
+    bulk.start(DISPATCH)
+    qtbot.waitUntil(lambda: bulk.dialog is not None)
+    dialog = bulk.dialog
+    box = dialog.department_box
+    activate(box)
+    while box.currentData() != ids["justice"]:
+        QTest.keyClick(box, Qt.Key.Key_Down)
+    activate(dialog)
+    QTest.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: bulk.summary is not None)
+    summary = bulk.summary
+    assert summary.summary_label.text() == "1 件已办理，2 件未办理。"
+    reasons = {
+        summary.refused_table.item(r, 0).text(): summary.refused_table.item(r, 1).text()
+        for r in range(summary.refused_table.rowCount())
+    }
+    numbers = {c: case_row(factory, c).number for c in (cw.registered, third)}
+    assert reasons == {
+        numbers[cw.registered]: "案件当前状态为“登记”，不能执行“派单”",
+        numbers[third]: "列表显示之后，该案件已被他人修改",
+    }
+    assert [case_row(factory, c).status for c in (cw.registered, cw.accepted, third)] == [
+        "registered",
+        "dispatched",
+        "accepted",
+    ]
+    summary.close()

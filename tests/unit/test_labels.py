@@ -171,3 +171,8 @@ def test_describe_never_crashes() -> None:
 
 def test_table_is_cached() -> None:
     assert labels._table() is labels._table()
+
+
+def test_an_action_given_as_a_plain_code_is_named_by_its_event_kind() -> None:
+    error = GovDeskError("workflow.bad_transition", action="dispatch", status="registered")
+    assert describe(error) == "案件当前状态为“登记”，不能执行“派单”"

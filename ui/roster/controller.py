@@ -14,6 +14,7 @@ from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from ui.roster import loaders
+from ui.roster.rules_controller import RulesController
 from ui.roster.view import RosterView
 from ui.roster.widgets import fill
 from ui.tasks import TaskRunner
@@ -66,6 +67,7 @@ class RosterController(QObject):
         today.check_out_button.clicked.connect(self._on_check_out_button_clicked)
         month.month_combo.currentIndexChanged.connect(self._on_month_combo_changed)
         month.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.rules = RulesController(runner, principal, view.rules, self)
         if monitor is not None:
             monitor.sig_roster_changed.connect(self._on_monitor_roster_changed)
         self._tick = QTimer(self)
@@ -212,7 +214,7 @@ class RosterController(QObject):
         combo.setCurrentIndex(1)
         combo.blockSignals(False)
         self.load_month()
-        self.load_rules()
+        self.rules.load(self.center_id)
 
     def load_month(self) -> None:
         month = self.view.month.month_combo.currentData()
@@ -277,41 +279,6 @@ class RosterController(QObject):
                       "%1", s.department_name).replace("%2", str(s.rostered)).replace(
                       "%3", str(s.agreed)) for s in warnings.shortfalls]  # fmt: skip
         return texts or [self.tr("No warnings.")]
-
-    def load_rules(self) -> None:
-        if self.center_id is None:
-            return
-        self.view.rules.show_state(loading=True)
-        self._runner.db(loaders.load_rules, self.center_id).owned_by(self.view).success(
-            self._on_rules_loaded
-        ).failure(lambda exc: self.view.rules.show_state(error=self._error_text(exc))).run()
-
-    def _on_rules_loaded(self, rules: loaders.Rules) -> None:
-        view = self.view.rules
-        s = rules.shifts
-        hm = [f"{m // 60:02d}:{m % 60:02d}" for m in (s.am_start, s.am_end, s.pm_start, s.pm_end)]
-        view.shifts_label.setText(
-            self.tr("Shifts %1–%2 and %3–%4; late after %5 minutes' grace")
-            .replace("%1", hm[0]).replace("%2", hm[1]).replace("%3", hm[2])
-            .replace("%4", hm[3]).replace("%5", str(s.grace_minutes)))  # fmt: skip
-        fill(view.rules_table, [
-            [r.department_name, label("stationing", r.mode), self._days_text(r),
-             r.window_name or "", "、".join(r.staff_names) + (self.tr(" (in turns)")
-                                                              if r.rotate else ""),
-             "" if r.agreed_days is None else str(r.agreed_days)]
-            for r in rules.rules
-        ])  # fmt: skip
-        view.show_state(empty="" if rules.rules else self.tr("No roster rules yet."))
-
-    def _days_text(self, rule) -> str:
-        text = label("roster_pattern", rule.pattern)
-        if rule.weekdays:
-            names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
-                     self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]  # fmt: skip
-            text += "：" + "、".join(names[d - 1] for d in sorted(rule.weekdays))
-        if rule.days_per_month:
-            text += f"：{rule.days_per_month}"
-        return text
 
     def _on_month_combo_changed(self, _index: int) -> None:
         self.load_month()

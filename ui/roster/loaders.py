@@ -126,3 +126,62 @@ def clock_now(session) -> datetime:
 
     with session.begin():
         return clock_for(session).now()
+
+
+@dataclass(frozen=True)
+class RuleChoices:
+    """What the rule editor offers: departments, the center's windows, staff by department."""
+
+    departments: tuple[tuple[int, str], ...]
+    windows: tuple[tuple[int, str], ...]
+    staff: dict[int, tuple[tuple[int, str], ...]]
+
+
+def load_rule_choices(session, center_id: int) -> RuleChoices:
+    from sqlalchemy import select
+
+    from desktop.db.models import Department, Staff, Window
+
+    with session.begin():
+        departments = session.execute(select(Department.id, Department.name).where(
+            Department.active.is_(True)).order_by(Department.id)).all()  # fmt: skip
+        windows = session.execute(select(Window.id, Window.name).where(
+            Window.center_id == center_id).order_by(Window.id)).all()  # fmt: skip
+        staff: dict[int, list[tuple[int, str]]] = {}
+        for staff_id, name, department_id in session.execute(
+            select(Staff.id, Staff.name, Staff.department_id)
+            .where(Staff.active.is_(True), Staff.department_id.is_not(None))
+            .order_by(Staff.id)
+        ):
+            staff.setdefault(department_id, []).append((staff_id, name))
+        return RuleChoices(tuple(map(tuple, departments)), tuple(map(tuple, windows)),
+                           {d: tuple(p) for d, p in staff.items()})  # fmt: skip
+
+
+def save_rule(session, principal: Principal, center_id: int, spec, rule_id: int | None) -> int:
+    from desktop.services.roster_rules import save_rule as save
+
+    with session.begin():
+        return save(session=session, principal=principal, center_id=center_id, spec=spec,
+                    rule_id=rule_id)  # fmt: skip
+
+
+def remove_rule(session, principal: Principal, rule_id: int) -> None:
+    from desktop.services.roster_rules import remove_rule as remove
+
+    with session.begin():
+        remove(session=session, principal=principal, rule_id=rule_id)
+
+
+def save_shifts(session, principal: Principal, center_id: int, shifts) -> None:
+    from desktop.services.roster_rules import save_shifts as save
+
+    with session.begin():
+        save(session=session, principal=principal, center_id=center_id, shifts=shifts)
+
+
+def set_pin(session, principal: Principal, staff_id: int, pin: str) -> None:
+    from desktop.services.roster_checkin import set_pin as store
+
+    with session.begin():
+        store(session=session, principal=principal, staff_id=staff_id, pin=pin)

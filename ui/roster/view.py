@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.roster.month_view import MonthView
 from ui.roster.today_view import TodayView
@@ -20,10 +20,22 @@ class RulesView(QWidget):
         self.error_label = hint("errorLabel")
         self.empty_label = hint()
         self.rules_table = table(6)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.shifts_button = QPushButton()
+        self.pin_button = QPushButton()
+        self.edit_buttons = (self.add_button, self.edit_button, self.remove_button,
+                             self.shifts_button, self.pin_button)  # fmt: skip
+        buttons = QHBoxLayout()
+        for button in self.edit_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         for label in (self.shifts_label, self.loading_label, self.error_label, self.empty_label):
             layout.addWidget(label)
+        layout.addLayout(buttons)
         layout.addWidget(self.rules_table, 1)
         for label in (self.loading_label, self.error_label, self.empty_label):
             label.hide()
@@ -38,6 +50,11 @@ class RulesView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.loading_label.setText(self.tr("Loading the rules…"))
+        self.add_button.setText(self.tr("&New rule…"))
+        self.edit_button.setText(self.tr("&Edit rule…"))
+        self.remove_button.setText(self.tr("Re&move rule"))
+        self.shifts_button.setText(self.tr("S&hift times…"))
+        self.pin_button.setText(self.tr("Check-in P&IN…"))
         self.rules_table.setHorizontalHeaderLabels([
             self.tr("Department"), self.tr("Mode"), self.tr("Days"), self.tr("Window"),
             self.tr("People"), self.tr("Agreed days a month")])  # fmt: skip
