@@ -174,7 +174,11 @@ class Workbench(QObject):
     def _on_cases_requested(self, case_filter, origin: str) -> None:
         """A figure's or a report's cases: the queue page opens on exactly them."""
         self.last_cases_request = (case_filter, origin)
+        # Show the page first: hiding the dashboard moves the keyboard focus, and the queue
+        # list it lands on opens its first queue; the drill-down must come after that.
+        self.window.show_page("cases")
         self.open_cases(case_filter, origin)
+        self.cases.view.table.setFocus()
 
     def _on_window_closed(self) -> None:
         if shiboken6.isValid(self.case_tabs.window):
