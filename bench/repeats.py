@@ -9,6 +9,13 @@ place match (same category within 200 m, last 30 days), each beside its bare que
 statement that finds the matches, executed alone, without the service's Python around it);
 and `lookup_person` for the earlier cases of a phone. Subjects are taken from recent cases
 of the database itself, so every lookup finds something. Target: each ≤ 50 ms.
+
+Measured at 1,000,000 cases (2-core machine shared with other jobs, load average 11–16,
+30 November 2026), SQLite / PostgreSQL, lookup (bare query):
+  phone 1.4 (0.08) / 12.4 (0.6) ms; ID number 1.1 (0.09) / 8.9 (2.3) ms;
+  place 15.2 (8.5) / 12.0 (4.0) ms; person lookup 0.5 / 7.6 ms.
+Before the party match became two steps, SQLite took 59 ms for the phone: it planned
+`id IN (parties with that phone)` plus the 30-day range as a walk over 30 days of cases.
 """
 
 from __future__ import annotations

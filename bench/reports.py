@@ -11,6 +11,7 @@ Figures (warm, median of --runs after a warm-up), for the top center (the whole 
 - `weekly report vs naive ORM`: the same headline figures computed by loading the cases as
   ORM objects and counting in Python (results checked equal to the report's), same run.
 - `明细 rows per second`: the weekly 明细 sheet alone (its query and its rows, saved).
+- `dashboard figures`: the 工作台's tiles and charts together (bench/dashboard.py).
 - `export rows per second` and `export peak memory` (RSS of a fresh process) for about
   200,000 cases through the case list's export (reports/case_list.py, A1's), streamed.
 The report periods are the last complete week, month and calendar year before --today
@@ -123,8 +124,25 @@ def measure(backend: str, url: str, args) -> None:
             ratio(f"{backend} weekly report vs naive ORM", baseline, samples["weekly"])
             _detail_rate(backend, session, who, data, folder)
         _export(backend, url, today, folder)
+        with factory() as session:
+            _dashboard(backend, session, args.runs)
     finally:
         engine.dispose()
+
+
+def _dashboard(backend: str, session, runs: int) -> None:
+    """The 工作台's six tiles and four charts together (E2), as the demo's supervisor, at 17:00
+    on the demo's last day; bench/dashboard.py times its drill-down too."""
+    from dashboard import demo_now
+
+    from desktop.db.models import User
+    from desktop.services.accounts import principal_for
+    from desktop.services.dashboard_figures import dashboard_figures
+
+    user = session.scalars(select(User).where(User.username == "supervisor")).one()
+    who, now = principal_for(session, user), demo_now(session)
+    samples = timed(lambda: dashboard_figures(session=session, principal=who, now=now), runs)
+    figure(f"{backend} dashboard figures", median(samples), "ms")
 
 
 def _detail_rate(backend, session, who, data, folder) -> None:

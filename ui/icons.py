@@ -20,6 +20,7 @@ ICONS: dict[str, str] = {
     "action.refresh": "mdi6.refresh",
     "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
+    "action.close": "mdi6.close",
     "state.user": "mdi6.account-circle-outline",
     "state.roles": "mdi6.shield-account-outline",
     "state.jurisdiction": "mdi6.map-marker-radius-outline",

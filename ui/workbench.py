@@ -18,7 +18,8 @@ from ui.dashboard.figures_controller import FiguresController
 from ui.dashboard.view import DashboardView
 from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
-from ui.placeholders import PlaceholderPage
+from ui.map.controller import MapController
+from ui.map.view import MapPageView
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
 from ui.reports.controller import ReportsController
@@ -65,7 +66,8 @@ class Workbench(QObject):
         self.last_cases_request: tuple[object, str] | None = None
         self.window.add_page("dashboard", self.dashboard.view)
         self.cases = CasesPage(runner, principal, monitor=self.monitor, parent=self)
-        self.window.add_page("map", PlaceholderPage("map"))
+        self.map = MapController(runner, principal, MapPageView(), self.monitor, self)
+        self.window.add_page("map", self.map.view)
         self.window.add_page("cases", self.cases.view)
         self.roster = RosterController(runner, principal, RosterView(), self.monitor, self)
         self.window.add_page("roster", self.roster.view)
@@ -91,6 +93,9 @@ class Workbench(QObject):
             self.window.intake_button.clicked.connect(self.intake.open)
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
         self.window.sig_closed.connect(self._on_window_closed)
+        self.window.sig_page_changed.connect(self._on_window_page_changed)
+        self.map.sig_cases_requested.connect(self._on_cases_requested)
+        self.map.sig_case_requested.connect(self._on_map_case_requested)
 
     def start(self) -> None:
         self.window.resize(1440, 900)
@@ -144,6 +149,18 @@ class Workbench(QObject):
         self.cases.open(filter, origin_label)
         self.window.show_page("cases")
 
+    def _on_window_page_changed(self, key: str) -> None:
+        if key == "map":
+            self.map.start()  # the map loads the first time it is opened
+
+    def show_cases_on_map(self, case_ids) -> None:
+        """在地图上查看: ring these cases on the map and fit the view to them."""
+        self.window.show_page("map")
+        self.map.show_cases(list(case_ids))
+
+    def _on_map_case_requested(self, case_id: int) -> None:
+        self.open_case(case_id)
+
     def _on_dashboard_queue_requested(self, queue: str) -> None:
         self.cases.open_queue(queue)
         self.window.show_page("cases")
@@ -157,7 +174,11 @@ class Workbench(QObject):
     def _on_cases_requested(self, case_filter, origin: str) -> None:
         """A figure's or a report's cases: the queue page opens on exactly them."""
         self.last_cases_request = (case_filter, origin)
+        # Show the page first: hiding the dashboard moves the keyboard focus, and the queue
+        # list it lands on opens its first queue; the drill-down must come after that.
+        self.window.show_page("cases")
         self.open_cases(case_filter, origin)
+        self.cases.view.table.setFocus()
 
     def _on_window_closed(self) -> None:
         if shiboken6.isValid(self.case_tabs.window):

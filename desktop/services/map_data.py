@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import shapely
-from sqlalchemy import select
+from sqlalchemy import Select, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import local_midnight, to_local
-from desktop.db.models import Case, Grid, Jurisdiction
+from desktop.db.models import Case, Category, Grid, Jurisdiction
 from desktop.domain.enums import OPEN_STATUSES, DeadlineColour
 from desktop.domain.principal import Principal
 from desktop.services.case_filters import CaseFilter, colour_expression, scoped_select
@@ -74,6 +74,7 @@ class Incidents:
     colours: tuple[str | None, ...]  # DeadlineColour value, None without a running clock
     risks: tuple[str, ...]  # Risk value
     truncated: bool  # more cases matched than MAX_INCIDENTS
+    grids: tuple[int | None, ...] = ()  # the map grid holding each (a micro-grid's grid), if any
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,20 @@ def _grid_rows(session: Session, principal: Principal):
     ).all()
 
 
+def _map_select(principal: Principal, flt: CaseFilter, now: datetime, *columns) -> Select:
+    """`scoped_select`, except that a category filter over open cases stays off the category
+    index: SQLite otherwise walks every case of the category (400,000 of a million, 5 s)
+    instead of the open ones (0.8 s). The unary plus (valid on both databases) hides the column
+    from the planner; the condition is case_filters' own (a top level holds its children).
+    """
+    if not (flt.category_ids and flt.statuses and flt.statuses <= OPEN_STATUSES):
+        return scoped_select(principal, flt, now, *columns)
+    ids = sorted(flt.category_ids)
+    tree = select(Category.id).where(or_(Category.id.in_(ids), Category.parent_id.in_(ids)))
+    stmt = scoped_select(principal, replace(flt, category_ids=frozenset()), now, *columns)
+    return stmt.where(literal_column("+cases.category_id").in_(tree))
+
+
 _POINT_COLUMNS = (
     Case.id,
     Case.lat,
@@ -147,7 +162,7 @@ def _point_rows(
     newest_first: bool = False,
 ):
     """(id, lat, lng, grid_id, risk, colour) of the cases the filter selects."""
-    stmt = scoped_select(principal, flt, now, *_POINT_COLUMNS, colour_expression(now))
+    stmt = _map_select(principal, flt, now, *_POINT_COLUMNS, colour_expression(now))
     if newest_first:
         # Closed cases can be many: the newest, and only those with a place.
         stmt = stmt.where(Case.lat.is_not(None)).order_by(Case.id.desc())
@@ -157,18 +172,19 @@ def _point_rows(
 
 def _today_counts(session: Session, principal: Principal, flt: CaseFilter, now: datetime):
     midnight = local_midnight(to_local(now).date())
-    stmt = scoped_select(principal, flt, now, Case.grid_id).where(
+    stmt = _map_select(principal, flt, now, Case.grid_id).where(
         Case.received_at >= midnight, Case.grid_id.is_not(None)
     )
     return Counter(session.scalars(stmt))
 
 
-def _incidents(rows) -> Incidents:
+def _incidents(rows, top_of: dict[int, int]) -> Incidents:
+    rows = [r for r in rows if r[1] is not None and r[2] is not None]
     if not rows:
         return Incidents((), (), (), (), (), truncated=False)
-    rows = [r for r in rows if r[1] is not None and r[2] is not None]
-    ids, lats, lngs, _grids, risks, colours = zip(*rows[:MAX_INCIDENTS], strict=True)
-    return Incidents(ids, lats, lngs, colours, risks, truncated=len(rows) > MAX_INCIDENTS)
+    ids, lats, lngs, grids, risks, colours = zip(*rows[:MAX_INCIDENTS], strict=True)
+    tops = tuple(top_of.get(g) for g in grids)
+    return Incidents(ids, lats, lngs, colours, risks, len(rows) > MAX_INCIDENTS, tops)
 
 
 def _roll_up(counts: Counter[int], top_of: dict[int, int]) -> Counter[int]:
@@ -196,9 +212,10 @@ def map_data(
     overdue = _roll_up(Counter(r[3] for r in open_rows if r[5] == red), top_of)
     today = _roll_up(_today_counts(session, principal, filter, now), top_of)
     if filter.statuses and not filter.statuses <= OPEN_STATUSES:
-        incidents = _incidents(_point_rows(session, principal, filter, now, newest_first=True))
+        rows_shown = _point_rows(session, principal, filter, now, newest_first=True)
+        incidents = _incidents(rows_shown, top_of)
     else:
-        incidents = _incidents(open_rows)
+        incidents = _incidents(open_rows, top_of)
     grids, micro = [], []
     for g in rows:
         stored = (g.centroid_lat, g.centroid_lng) if g.centroid_lat is not None else None
@@ -241,3 +258,24 @@ def map_data(
         incidents=incidents,
         now=now,
     )
+
+
+def case_points(
+    *, session: Session, principal: Principal, case_ids: list[int], now: datetime
+) -> list[tuple[int, float, float]]:
+    """(id, lat, lng) of those of these cases the principal may see and that have a point."""
+    stmt = scoped_select(
+        principal, CaseFilter(ids=frozenset(case_ids)), now, Case.id, Case.lat, Case.lng
+    ).where(Case.lat.is_not(None), Case.lng.is_not(None))
+    return [(row.id, row.lat, row.lng) for row in session.execute(stmt)]
+
+
+def top_categories(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the top-level categories, for the map's filter (a top level holds its
+    children in CaseFilter)."""
+    rows = session.execute(
+        select(Category.id, Category.name)
+        .where(Category.parent_id.is_(None))
+        .order_by(Category.code)
+    )
+    return [(row.id, row.name) for row in rows]

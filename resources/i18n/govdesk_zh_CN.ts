@@ -693,6 +693,14 @@
         <translation>网格</translation>
     </message>
     <message>
+        <source>latitude, longitude (WGS-84)</source>
+        <translation>纬度, 经度（WGS-84）</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -727,6 +735,10 @@
     <message>
         <source>Reason for removal</source>
         <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>Give the point as latitude, longitude</source>
+        <translation>请按“纬度, 经度”填写坐标</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -917,6 +929,65 @@
     </message>
 </context>
 <context>
+    <name>GridPanel</name>
+    <message>
+        <source>Loading the grid…</source>
+        <translation>正在加载网格…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>%1 people, %2 households</source>
+        <translation>%1 人，%2 户</translation>
+    </message>
+    <message>
+        <source>Micro-grids</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>案件总数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>No grid workers recorded</source>
+        <translation>尚未登记网格人员</translation>
+    </message>
+    <message>
+        <source>Cases by status</source>
+        <translation>各状态案件</translation>
+    </message>
+    <message>
+        <source>Grid workers and police</source>
+        <translation>网格人员与社区民警</translation>
+    </message>
+    <message>
+        <source>Open these cases in the queue</source>
+        <translation>在案件列表中查看本网格案件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>IntakeController</name>
     <message>
         <source>The categories and grids could not be loaded. The details are in the log.</source>
@@ -1061,7 +1132,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>Type characters or pinyin initials, e.g. ljjf</source>
+        <source>Type characters or pinyin initials, e.g. lljf</source>
         <translation>输入汉字或拼音首字母，如 lljf</translation>
     </message>
     <message>
@@ -1216,6 +1287,184 @@
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <source>Open cases per 1,000 residents</source>
+        <translation>每千人在办案件</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>per 1,000 residents</source>
+        <translation>每千人</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>No grids are recorded in your jurisdiction</source>
+        <translation>辖区内尚无网格数据</translation>
+    </message>
+    <message>
+        <source>%1 grids, %2 incidents</source>
+        <translation>%1 个网格，%2 个事件</translation>
+    </message>
+    <message>
+        <source> (the newest shown)</source>
+        <translation>（仅显示最新的）</translation>
+    </message>
+    <message>
+        <source>The map could not be loaded. The details are in the log.</source>
+        <translation>地图加载失败，详情见日志。</translation>
+    </message>
+    <message>
+        <source>None of these cases has a place on the map</source>
+        <translation>这些案件都没有地图位置</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Grid %1 (from the map)</source>
+        <translation>网格：%1（来自地图）</translation>
+    </message>
+    <message>
+        <source>No grid, community or street matches “%1”</source>
+        <translation>没有与“%1”匹配的网格、社区或街道</translation>
+    </message>
+</context>
+<context>
+    <name>MapPageView</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Find a grid, community or street</source>
+        <translation>查找网格、社区或街道</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Grids by open cases</source>
+        <translation>网格：按在办案件</translation>
+    </message>
+    <message>
+        <source>Grids by overdue cases</source>
+        <translation>网格：按超期案件</translation>
+    </message>
+    <message>
+        <source>Grids by open cases per 1,000 residents</source>
+        <translation>网格：按每千人在办</translation>
+    </message>
+    <message>
+        <source>Incidents as clusters</source>
+        <translation>事件：聚合点</translation>
+    </message>
+    <message>
+        <source>Incidents as a heat map</source>
+        <translation>事件：热力图</translation>
+    </message>
+    <message>
+        <source>No incidents</source>
+        <translation>不显示事件</translation>
+    </message>
+    <message>
+        <source>Colour by deadline</source>
+        <translation>按期限颜色</translation>
+    </message>
+    <message>
+        <source>Colour by risk</source>
+        <translation>按风险等级</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>All risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>Any deadline colour</source>
+        <translation>全部期限颜色</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1672,45 @@
     <message>
         <source>This page will offer:</source>
         <translation>本页将提供：</translation>
+    </message>
+</context>
+<context>
+    <name>PointPickerDialog</name>
+    <message>
+        <source>Pick the place on the map</source>
+        <translation>在地图上选取位置</translation>
+    </message>
+    <message>
+        <source>Click the map where the matter happened.</source>
+        <translation>请在地图上点击事发地点。</translation>
+    </message>
+    <message>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>Finding the grid…</source>
+        <translation>正在查找所属网格…</translation>
+    </message>
+    <message>
+        <source>inside your jurisdiction, in no grid</source>
+        <translation>位于辖区内，但不属于任何网格</translation>
     </message>
 </context>
 <context>

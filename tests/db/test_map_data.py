@@ -27,12 +27,17 @@ from datetime import timedelta
 import pytest
 
 from desktop.db.models import GridMember
-from desktop.domain.enums import DeadlineColour, GridMemberRole, Risk, Role, Status
+from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, GridMemberRole, Risk, Role, Status
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
 from desktop.services.map_data import map_data
-from desktop.services.map_geojson import geometry_json, grids_geojson, places_geojson
+from desktop.services.map_geojson import (
+    feature_collection,
+    geometry_json,
+    grids_geojson,
+    places_geojson,
+)
 from desktop.services.map_places import grid_detail, pick_place
 from tests.db.factories import Factory
 from tests.db.world import local, square
@@ -98,12 +103,14 @@ def mw(session_factory) -> MapWorld:
         s.flush()
         center, other_center = f.center(county, "测试"), f.center(other, "邻县")
         cat = f.category("矛盾纠纷")
+        neighbours = f.category("邻里纠纷", parent=cat)
+        other_cat = f.category("安全隐患")
         justice = f.department("司法局", county)
         past, later = NOW - timedelta(hours=5), NOW + timedelta(days=3)
 
-        def case(grid, status, received=EARLIER, point=None, on=center, **kw):
+        def case(grid, status, received=EARLIER, point=None, on=center, category=cat, **kw):
             lat, lng = point or (None, None)
-            return f.case(center=on, category=cat, grid=grid, status=status,
+            return f.case(center=on, category=category, grid=grid, status=status,
                           received_at=received, lat=lat, lng=lng, **kw)  # fmt: skip
 
         cases = {
@@ -111,12 +118,13 @@ def mw(session_factory) -> MapWorld:
             "e2": case(east_micro, Status.IN_PROGRESS, point=(40.05, 110.02),
                        due_at=past, warn_at=past - timedelta(days=1)),
             "e3": case(east_grid, Status.DISPATCHED, point=(40.08, 110.06),
-                       due_at=later, warn_at=past, risk=Risk.RED),
+                       due_at=later, warn_at=past, risk=Risk.RED, category=neighbours),
             "e4": case(east_grid2, Status.CLOSED, local(2026, 9, 1, 8, 0), (40.15, 110.05)),
             "e5": case(east_grid2, Status.REGISTERED),
             "e6": case(east_grid, Status.IN_PROGRESS, point=(40.02, 110.08), due_at=past,
                        warn_at=past, suspended_at=NOW - timedelta(days=1)),
-            "w1": case(west_grid, Status.REGISTERED, local(2026, 8, 31, 23, 30), (40.10, 110.15)),
+            "w1": case(west_grid, Status.REGISTERED, local(2026, 8, 31, 23, 30), (40.10, 110.15),
+                       category=other_cat),
             "w2": case(west_grid, Status.RESOLVED, point=(40.12, 110.12)),
             "x1": case(far_grid, Status.REGISTERED, point=(40.4, 110.1), on=other_center),
         }  # fmt: skip
@@ -128,6 +136,7 @@ def mw(session_factory) -> MapWorld:
                       east_grid=east_grid, east_grid2=east_grid2, east_micro=east_micro,
                       west_grid=west_grid, far_grid=far_grid)  # fmt: skip
         ids = {k: v.id for k, v in places.items()}
+        ids.update(cat=cat.id, neighbours=neighbours.id, other_cat=other_cat.id)
         return MapWorld(
             {k: c.id for k, c in cases.items()}, ids, supervisor, east_desk, west_desk, clerk
         )
@@ -177,6 +186,9 @@ def test_points_are_the_open_cases_with_a_place(mw, session_factory):
     colour = {name: inc.colours[i] for name, i in by_name.items()}
     assert colour == {"e1": None, "e2": "red", "e3": "yellow", "e6": None, "w1": None}
     assert inc.risks[by_name["e3"]] == "red"
+    grid = {name: inc.grids[i] for name, i in by_name.items()}
+    east, west = mw.ids["east_grid"], mw.ids["west_grid"]
+    assert grid == {"e1": east, "e2": east, "e3": east, "e6": east, "w1": west}  # e2: micro
     i = by_name["e2"]
     assert (inc.lats[i], inc.lngs[i]) == (40.05, 110.02)
     assert not inc.truncated
@@ -203,6 +215,18 @@ def test_filters_narrow_counts_and_points(mw, session_factory):
     assert mw.names(red.incidents.ids) == {"e3"}
     overdue = _data(session_factory, mw.supervisor, CaseFilter(deadline_colour=DeadlineColour.RED))
     assert mw.names(overdue.incidents.ids) == {"e2"}
+    # A top-level category holds its children (e3 is 邻里纠纷 under 矛盾纠纷); w1 is 安全隐患.
+    for category, names, counts in [
+        ("cat", {"e1", "e2", "e3", "e6"}, {"east_grid": (4, 1, 1), "east_grid2": (1, 0, 0)}),
+        ("neighbours", {"e3"}, {"east_grid": (1, 0, 0)}),
+        ("other_cat", {"w1"}, {"west_grid": (1, 0, 0)}),
+    ]:
+        flt = CaseFilter(statuses=OPEN_STATUSES, category_ids={ids[category]})
+        data = _data(session_factory, mw.supervisor, flt)
+        assert mw.names(data.incidents.ids) == names
+        assert {g: c for g, c in _counts(data).items() if c != (0, 0, 0)} == {
+            ids[k]: v for k, v in counts.items()
+        }
     # Statuses beyond the open ones: the points are those cases (the newest first).
     done = _data(session_factory, mw.supervisor, CaseFilter(statuses={Status.CLOSED,
                                                                       Status.RESOLVED}))  # fmt: skip
@@ -212,7 +236,7 @@ def test_filters_narrow_counts_and_points(mw, session_factory):
 
 def test_geojson_text_is_valid_and_carries_the_counts(mw, session_factory):
     data = _data(session_factory, mw.supervisor)
-    grids = json.loads(grids_geojson(data.grids))
+    grids = feature_collection(grids_geojson(data.grids))
     assert grids["type"] == "FeatureCollection"
     east = next(f for f in grids["features"] if f["properties"]["id"] == mw.ids["east_grid"])
     assert east["geometry"] == json.loads(square(110.0, 40.0, 110.1, 40.1))
@@ -223,7 +247,7 @@ def test_geojson_text_is_valid_and_carries_the_counts(mw, session_factory):
     }  # fmt: skip
     lat, lng = east["properties"]["label"]  # a point inside the square
     assert 40.0 < lat < 40.1 and 110.0 < lng < 110.1
-    places = json.loads(places_geojson(data.places))
+    places = feature_collection(places_geojson(data.places))
     assert [f["properties"]["name"] for f in places["features"]] == [
         "测试县", "东街道", "西街道", "东一社区", "西一社区",
     ]  # fmt: skip

@@ -106,3 +106,29 @@ def database(production_db):
 def db_runner(runner, database):
     runner.session_factory = database.session_factory
     return runner
+
+
+# --- interpreter exit ------------------------------------------------------------------
+# A C extension over-releases `True` somewhere in the UI session (found 2026-11-30, not yet
+# traced): when the interpreter finalizes after the dashboard's and main window's tests, its
+# last garbage collection aborts with "bool_dealloc: deallocating True or False", after every
+# test has passed. Which modules are loaded decides whether it shows (importing folium, the
+# map's page builder, is enough: `pytest tests/ui/test_main_window.py
+# tests/ui/test_dashboard_page.py` plus any test that imports folium). Until it is found, a UI
+# session ends without finalizing: the result is reported, output flushed, status kept.
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if not _exit_status:
+        return
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_status[-1])

@@ -317,3 +317,20 @@ def test_export_writes_every_row_masked_and_cancel_leaves_no_file(qtbot, make_pa
         release.set()
     assert done.args[0] is None
     assert sorted(p.name for p in second.parent.iterdir()) == ["全部.xlsx"]
+
+
+def test_column_layout_is_remembered_per_user(qtbot, make_page):
+    page = make_page("supervisor")
+    header = page.view.table.horizontalHeader()
+    page.set_column_hidden("channel", True)
+    header.moveSection(COLUMNS.index("due_at"), 0)  # the deadline first
+    header.resizeSection(COLUMNS.index("title"), 333)
+    page._save_header()
+    page.view.close()
+
+    again = make_page("supervisor").view.table.horizontalHeader()
+    assert again.isSectionHidden(COLUMNS.index("channel"))
+    assert again.logicalIndex(0) == COLUMNS.index("due_at")
+    assert again.sectionSize(COLUMNS.index("title")) == 333
+    other = make_page("dispatcher").view.table.horizontalHeader()  # another user: defaults
+    assert not other.isSectionHidden(COLUMNS.index("channel")) and other.logicalIndex(0) == 0

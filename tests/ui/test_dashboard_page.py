@@ -61,6 +61,10 @@ def test_clicking_the_overdue_tile_opens_exactly_its_cases(qtbot, dashboard, pro
     assert origin == "工作台 · 超期"
     assert dashboard.window.current_page() == "cases"
     assert dashboard.last_cases_request == (case_filter, origin)
+    # the queue page lists exactly them, saying where the list came from
+    model = dashboard.cases.model
+    qtbot.waitUntil(lambda: set(model.ids()) == case_filter.ids, timeout=10_000)
+    assert "工作台 · 超期" in dashboard.cases.view.origin_label.text()
 
 
 def test_a_bar_opens_by_keyboard(qtbot, dashboard, production_db):

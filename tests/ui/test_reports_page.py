@@ -19,6 +19,11 @@ W40 = rp.parse_week("2026-W40")
 
 @pytest.fixture
 def page(qtbot, runner, session_factory, tmp_path):
+    return open_page(qtbot, runner, session_factory, tmp_path)
+
+
+def open_page(qtbot, runner, session_factory, tmp_path):
+    """The hand-made county in the database, and the page on it as its supervisor."""
     with session_factory.begin() as session:
         data = build(session)
     runner.session_factory = session_factory
@@ -30,7 +35,9 @@ def page(qtbot, runner, session_factory, tmp_path):
     controller.opened = opened
     controller.start()
     qtbot.waitUntil(lambda: controller.today is not None, timeout=10_000)
-    view.folder_edit.setText(str(tmp_path))
+    out = tmp_path / "reports"  # apart from the SQLite file and its journal
+    out.mkdir()
+    view.folder_edit.setText(str(out))
     return data, controller
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from desktop.db.models import Category, Grid, Jurisdiction
@@ -37,7 +36,11 @@ class IntakeChoices:
 
 
 def initials(text: str) -> str:
-    """Pinyin initials of the Chinese characters ("邻里纠纷" -> "ljjf"); others kept."""
+    """Pinyin initials of the Chinese characters ("邻里纠纷" -> "lljf"); others kept."""
+    # Imported here, on the database worker: pypinyin's tables take ~0.8 s to load, which
+    # start-up should not pay.
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(s[0] for s in lazy_pinyin(text, style=Style.FIRST_LETTER) if s).lower()
 
 

@@ -221,7 +221,7 @@ class IntakeView(QDialog):
         }  # fmt: skip
         for key, text in names.items():
             self.labels[key].setText(text)
-        self.category.setPlaceholderText(self.tr("Type characters or pinyin initials, e.g. ljjf"))
+        self.category.setPlaceholderText(self.tr("Type characters or pinyin initials, e.g. lljf"))
         self.title.setPlaceholderText(self.tr("One line: what is the matter"))
         self.grid.setPlaceholderText(self.tr("Type a grid name or code"))
         self.location.setPlaceholderText(

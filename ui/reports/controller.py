@@ -105,6 +105,7 @@ class ReportsController(QObject):
         self.preview: Preview | None = None
         self.made: Made | None = None
         self.op: Op | None = None
+        self.job_started = False  # the reports worker has begun the current job
         self.open_url = QDesktopServices.openUrl  # how a file or folder is shown to the user
         self._previewing = False
         self._preview_stale = False
@@ -282,6 +283,7 @@ class ReportsController(QObject):
             queue=view.queue_combo.currentData() if kind == ReportKind.EXPORT else None,
         )
         self.made = None
+        self.job_started = False
         view.open_file_button.hide()
         view.open_folder_button.hide()
         view.set_busy(True)
@@ -297,6 +299,7 @@ class ReportsController(QObject):
         )
 
     def _on_progress(self, _done: int, _total: int, text: str) -> None:
+        self.job_started = True
         if text and self.op is not None and not self.op.progress.cancelled:
             self.view.status_label.setText(self.tr("Making the report: %1").replace("%1", text))
 

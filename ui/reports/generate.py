@@ -61,7 +61,7 @@ def make_report(progress: Progress, session_factory, request: ReportRequest) -> 
     target = Path(request.path)
     partial = target.with_name(f".{target.name}.part")
     try:
-        progress.check()
+        step("")  # started: the page learns the job runs (a cancel from now on is mid-run)
         with session_factory() as session:
             center = session.get(Center, request.center_id)
             common = {"session": session, "center": center, "path": partial,
