@@ -15,6 +15,10 @@ QtWebEngine offscreen:
 - control drawn: the same grids drawn as one folium GeoJson object per grid, from load start
   to two animation frames after the page's last script.
 Limits from the issue: build ≤ 2,000 ms, drawn ≤ 3,000 ms, redraw ≤ 1,000 ms, memory ≤ 600 MB.
+
+Measured 30 November 2026 (2 cores shared with other test runs, load average 9), 7,000 grids
+and 137,244 open cases: build 4,968 ms, drawn 5,341 ms, redraw after filter (54,649) 5,504 ms,
+page process memory 688 MB; control build 11,470 ms (7.2 MB page), control drawn 2,217 ms.
 """
 
 from __future__ import annotations

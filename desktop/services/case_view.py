@@ -172,7 +172,8 @@ def case_detail(*, session: Session, principal: Principal, case_id: int,
         colour=colour, supervision=supervision, suspended=case.suspended_at is not None,
         result=case.result, satisfaction=case.satisfaction,
         parties=tuple(_party_view(p, may) for p, may in _parties(session, principal, case)),
-        tasks=_tasks(session, case.id, now), events=_events(session, case.id),
+        tasks=_tasks(session, case.id, None if case.suspended_at else now),
+        events=_events(session, case.id),
         category_id=case.category_id, grid_id=case.grid_id, supervised=case.supervised,
         related=_related(session, principal, case), attachments=_attachments(session, case.id),
         extension_requests=_pending_extensions(session, case.id),
@@ -232,7 +233,8 @@ def reveal_party(*, session: Session, principal: Principal, case_id: int, party_
     raise GovDeskError("workflow.not_found", case_id=case_id)
 
 
-def _tasks(session: Session, case_id: int, now: datetime) -> tuple[TaskView, ...]:
+def _tasks(session: Session, case_id: int, now: datetime | None) -> tuple[TaskView, ...]:
+    """The sub-tasks; `now` None (a 挂起 case: its clocks stand still) gives them no colour."""
     rows = session.execute(
         select(CaseTask, Department.name, Staff.name)
         .join(Department, Department.id == CaseTask.department_id)
@@ -248,9 +250,9 @@ def _tasks(session: Session, case_id: int, now: datetime) -> tuple[TaskView, ...
     )
 
 
-def _task_colour(task: CaseTask, now: datetime) -> DeadlineColour | None:
+def _task_colour(task: CaseTask, now: datetime | None) -> DeadlineColour | None:
     """A sub-task's own colour while its clock runs (签收, then 办结)."""
-    if task.status not in ACTIVE_TASK_STATUSES or task.due_at is None or task.warn_at is None:
+    if now is None or task.status not in ACTIVE_TASK_STATUSES or task.due_at is None or task.warn_at is None:
         return None
     return deadline_colour(due_at=task.due_at, warn_at=task.warn_at, now=now)
 

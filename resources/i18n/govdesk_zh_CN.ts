@@ -693,6 +693,14 @@
         <translation>网格</translation>
     </message>
     <message>
+        <source>latitude, longitude (WGS-84)</source>
+        <translation>纬度, 经度（WGS-84）</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -727,6 +735,10 @@
     <message>
         <source>Reason for removal</source>
         <translation>删除原因</translation>
+    </message>
+    <message>
+        <source>Give the point as latitude, longitude</source>
+        <translation>请按“纬度, 经度”填写坐标</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>

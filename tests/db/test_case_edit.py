@@ -173,3 +173,19 @@ def test_stale_edit_is_a_conflict(env):
                 title="旧版本上的修改",
             )
     assert state(env)[0].title == "楼上漏水"
+
+
+def test_point_is_checked_against_the_editors_jurisdiction(env):
+    factory, world, cid = env
+    edit(env, point=(40.05, 110.05))
+    case, edits, _ = state(env)
+    assert (case.lat, case.lng) == (40.05, 110.05)
+    assert (edits[-1]["field"], edits[-1]["from"], edits[-1]["to"]) == (
+        "point",
+        None,
+        "40.050000,110.050000",
+    )
+    with pytest.raises(GovDeskError) as err:  # 110.15 lies in 西城, outside 东城's desk
+        edit(env, who="east_desk", point=(40.05, 110.15))
+    assert err.value.code == "location.outside_jurisdiction"
+    assert (state(env)[0].lat, state(env)[0].lng) == (40.05, 110.05)

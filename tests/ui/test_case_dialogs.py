@@ -454,3 +454,17 @@ def test_bulk_dispatch_from_the_queue_refuses_exactly_the_changed_case(
         "accepted",
     ]
     summary.close()
+
+
+def test_edit_of_the_point_names_the_field_when_it_is_not_a_point(qtbot, cw, factory, seats):
+    desk = open_case(qtbot, seats(), cw, "desk", cw.registered)
+    dialog = press(qtbot, desk, K.EDIT)
+    type_text(dialog.point_edit, "幸福路")
+    confirm(qtbot, desk, dialog, closes=False)
+    assert field_error(dialog, "point") == "请按“纬度, 经度”填写坐标"
+    dialog.point_edit.clear()
+    type_text(dialog.point_edit, "40.05, 110.05")
+    confirm(qtbot, desk, dialog)
+    row = case_row(factory, cw.registered)
+    assert (row.lat, row.lng) == (40.05, 110.05)
+    assert desk.view.field_labels["point"][1].text() == "40.050000, 110.050000"

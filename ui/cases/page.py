@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem, QMenu
 
@@ -103,6 +104,7 @@ class CasesPage(QObject):
         view.saved_combo.activated.connect(self._on_saved_combo_activated)
         view.export_button.clicked.connect(self._on_export_button_clicked)
         view.refresh_button.clicked.connect(self.refresh)
+        view.destroyed.connect(self.stop)
         if monitor is not None:
             monitor.sig_cases_changed.connect(self._on_monitor_cases_changed)
 
@@ -434,9 +436,13 @@ class CasesPage(QObject):
         self._show_sort_indicator()
 
     def _on_header_changed(self, *_args) -> None:
-        self._header_timer.start()
+        if not self._stopped:
+            self._header_timer.start()
 
     def _save_header(self) -> None:
+        # The view may be gone already: its teardown resizes the header sections.
+        if self._stopped or not shiboken6.isValid(self.view.table):
+            return
         self.store.save_header_state(self.view.table.horizontalHeader().saveState())
 
     def set_column_hidden(self, column: str, hidden: bool) -> None:

@@ -54,7 +54,10 @@ class EditDialog(FormDialog):
         for grid_id, text in choices.grids:
             self.grid_box.addItem(text, grid_id)
         self.grid_box.setCurrentIndex(max(self.grid_box.findData(detail.grid_id), 0))
-        self.add_row("grid", self.tr("Grid"), self.grid_box, "location")
+        self.add_row("grid", self.tr("Grid"), self.grid_box)
+        self.point_edit = QLineEdit(_point_text(detail.lat, detail.lng))
+        self.point_edit.setPlaceholderText(self.tr("latitude, longitude (WGS-84)"))
+        self.add_row("point", self.tr("Point"), self.point_edit, "location")
         self.parties_table = QTableWidget(0, len(PARTY_COLUMNS) + 1)
         self.parties_table.setObjectName("partiesEditTable")
         self.parties_table.setHorizontalHeaderLabels(
@@ -135,6 +138,9 @@ class EditDialog(FormDialog):
         grid = self.grid_box.currentData()
         if grid is not None and grid != d.grid_id:
             values["grid_id"] = grid
+        point = self.point_edit.text().strip()
+        if point != _point_text(d.lat, d.lng):
+            values["point"] = _parse_point(point)
         parties, removals = self._party_values()
         if parties:
             values["parties"] = tuple(parties)
@@ -179,7 +185,24 @@ class EditDialog(FormDialog):
             return self.require("title", False, self.tr("Title"))
         if values.get("removals") and not self.removal_edit.text().strip():
             return self.require("reason", False, self.tr("Reason for removal"))
+        if "point" in values and values["point"] is None:
+            self.show_error(self.tr("Give the point as latitude, longitude"), "point")
+            return False
         if not values:
             self.show_error(self.tr("Nothing was changed."))
             return False
         return True
+
+
+def _point_text(lat: float | None, lng: float | None) -> str:
+    return "" if lat is None or lng is None else f"{lat:.6f}, {lng:.6f}"
+
+
+def _parse_point(text: str) -> tuple[float, float] | None:
+    """ "40.58, 109.80" (or with a Chinese comma) as (lat, lng); None if it is not that."""
+    parts = text.replace("，", ",").split(",")
+    try:
+        lat, lng = (float(p) for p in parts)
+    except ValueError:
+        return None
+    return (lat, lng) if -90 <= lat <= 90 and -180 <= lng <= 180 else None
