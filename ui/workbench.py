@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
@@ -19,6 +21,7 @@ from ui.dashboard.view import DashboardView
 from ui.intake.launcher import IntakeLauncher, may_register
 from ui.main_window import MainWindow
 from ui.map.controller import MapController
+from ui.map.picker import PointPickerDialog
 from ui.map.view import MapPageView
 from ui.preferences.controller import PreferencesController
 from ui.preferences.view import PreferencesView
@@ -92,6 +95,7 @@ class Workbench(QObject):
             self.window.intake_button.show()
             self.window.intake_button.clicked.connect(self.intake.open)
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
+            self.intake.point_picker = self._pick_point
         self.window.sig_closed.connect(self._on_window_closed)
         self.window.sig_page_changed.connect(self._on_window_page_changed)
         self.map.sig_cases_requested.connect(self._on_cases_requested)
@@ -143,6 +147,13 @@ class Workbench(QObject):
             self.tr("Registered case %1").replace("%1", number), 15_000
         )
         self.dashboard.refresh()
+
+    def _pick_point(self, form: QWidget, done: Callable[[float, float], None]) -> None:
+        """在地图上选点 for the intake form: the map's picker, window-modal over the form."""
+        dialog = PointPickerDialog(self._runner, self.principal, form)
+        dialog.sig_place_picked.connect(lambda place: done(place.lat, place.lng))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""

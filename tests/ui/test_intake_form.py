@@ -19,8 +19,10 @@ from desktop.db.engine import make_engine, make_session_factory
 from desktop.db.models import Case, CaseEvent, CaseParty, Category, Grid, User
 from desktop.services.accounts import principal_for
 from desktop.services.catalog import seed_catalog
+from desktop.services.map_places import PickedPlace
 from ui.intake.controller import IntakeController
 from ui.intake.view import IntakeView
+from ui.map.picker import PointPickerDialog
 
 CALLER = "17000000001"
 GOOD_ID = "159901199001010022"  # Σ digit×weight = 274, 274 mod 11 = 10 → check "2"
@@ -258,8 +260,20 @@ def test_ctrl_n_opens_intake_from_the_workbench_for_a_desk_user(qtbot, runner, p
         intake = startup.workbench.intake.controller
         assert intake is not None and intake.view.isVisible()
         assert intake.view.windowTitle() == "一窗受理 · 登记案件"
+
         QTest.keyClick(intake.view, Qt.Key.Key_Escape)  # nothing typed: closes at once
         assert not intake.view.isVisible()
+
+        # 在地图上选点: the map's picker opens over the form; a picked place fills 位置.
+        QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        intake = startup.workbench.intake.controller
+        assert intake.view.map_button.isVisible()
+        qtbot.mouseClick(intake.view.map_button, Qt.MouseButton.LeftButton)
+        picker = intake.view.findChild(PointPickerDialog)
+        assert picker is not None and picker.isVisible()
+        picker.sig_place_picked.emit(PickedPlace(40.05, 110.05, None, None, None, None, None, None))
+        assert intake.view.location.text() == "40.050000, 110.050000"
+        picker.reject()
     finally:
         startup.close()
 

@@ -133,7 +133,7 @@ class IntakeController(QObject):
         ).failure(self._on_choices_failed).run()
 
     def attach_point_picker(self, pick: Callable[[QWidget, Callable[[float, float], None]], None]):
-        """The map's point picker (ui.map.picker, helper C1): shows "在地图上选点"; `pick` opens
+        """The map's point picker (ui.map.picker): shows "在地图上选点"; `pick` opens
         it over the form and calls back with (lat, lng)."""
         self.view.map_button.show()
         self.view.map_button.clicked.connect(lambda: pick(self.view, self.set_point))

@@ -36,8 +36,7 @@ class IntakeLauncher(QObject):
         self._window = window
         self._training = training
         self.controller: IntakeController | None = None
-        # The map's point picker (ui.map.picker of helper C1) once it exists; None hides
-        # "在地图上选点".
+        # The map's point picker (the workbench sets it); None hides "在地图上选点".
         self.point_picker: PointPicker | None = None
         self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), window)
         self.shortcut.activated.connect(self.open)
