@@ -22,12 +22,13 @@ from desktop.timeline_words import event_words
 from ui import i18n
 from ui.cases.detail import jobs
 from ui.cases.detail.action_dialog import ActionDialog
+from ui.cases.detail.cells import when
 from ui.cases.detail.conflict_dialog import ConflictDialog
 from ui.cases.detail.dispatch_dialog import DispatchDialog
 from ui.cases.detail.edit_dialog import EditDialog
 from ui.cases.detail.form_dialog import FormDialog
 from ui.cases.detail.forms import ActionForms
-from ui.cases.detail.view import CaseView, when
+from ui.cases.detail.view import CaseView
 from ui.tasks import TaskRunner
 from ui.text import describe
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,15 +21,24 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.clock import to_local
 from desktop.domain.enums import DeadlineColour, EventKind, SupervisionLevel
 from desktop.timeline_words import event_words
-from ui import i18n, theme
+from ui import i18n
+from ui.cases.detail.cells import (
+    COLOURS,
+    brush,
+    chip,
+    file_size,
+    fit_height,
+    plain_label,
+    short,
+    text_item,
+    when,
+)
 from ui.text import label
 
 K = EventKind
@@ -67,42 +76,6 @@ SHORTCUTS = {
     K.EDIT: "Ctrl+E",
     K.REPORT: "Ctrl+Shift+B",
 }
-COLOURS = {
-    DeadlineColour.GREEN: ("#2E7D32", "#E8F5E9"),
-    DeadlineColour.YELLOW: (theme.WARN, theme.WARN_BG),
-    DeadlineColour.RED: (theme.DANGER, theme.DANGER_BG),
-}
-
-
-def when(moment: datetime | None) -> str:
-    return to_local(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-def short(moment: datetime | None) -> str:
-    return to_local(moment).strftime("%m-%d %H:%M") if moment else "—"
-
-
-def chip(widget: QLabel, colour: DeadlineColour | None) -> None:
-    fg, bg = COLOURS.get(colour, (theme.TEXT_MUTED, theme.BACKGROUND))
-    widget.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 2px 8px;")
-
-
-def _item(text: str | None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text or "")  # user text is inert in a table item
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    return item
-
-
-def _plain(name: str = "") -> QLabel:
-    widget = QLabel()
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(True)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        widget.setObjectName(name)
-    return widget
-
-
 class CaseView(QWidget):
     sig_action_requested = Signal(str)
     """An action button was pressed (an EventKind value)."""
@@ -117,12 +90,12 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseView")
-        self.number_label = _plain("pageTitle")
-        self.title_label = _plain("pageSubtitle")
-        self.status_label = _plain()
-        self.deadline_label = _plain("deadlineChip")
-        self.supervision_label = _plain("supervisionChip")
-        self.risk_label = _plain()
+        self.number_label = plain_label("pageTitle")
+        self.title_label = plain_label("pageSubtitle")
+        self.status_label = plain_label()
+        self.deadline_label = plain_label("deadlineChip")
+        self.supervision_label = plain_label("supervisionChip")
+        self.risk_label = plain_label()
         for chip_label in (
             self.status_label,
             self.deadline_label,
@@ -134,7 +107,7 @@ class CaseView(QWidget):
         self.refresh_button.setToolTip("F5")
         self.state_label = QLabel()
         self.state_label.setObjectName("hintLabel")
-        self.error_label = _plain("errorLabel")
+        self.error_label = plain_label("errorLabel")
         self.error_label.hide()
         self.action_buttons: dict[EventKind, QPushButton] = {}
         bar = QHBoxLayout()
@@ -171,7 +144,7 @@ class CaseView(QWidget):
             "satisfaction",
             "description",
         ):
-            caption, value = QLabel(), _plain(f"field_{key}")
+            caption, value = QLabel(), plain_label(f"field_{key}")
             self.fields.addRow(caption, value)
             self.field_labels[key] = (caption, value)
         self.parties_box = QGroupBox()
@@ -335,7 +308,7 @@ class CaseView(QWidget):
             for col, text in enumerate(
                 (label("party_role", p.role), p.name, p.phone, p.id_number, p.address)
             ):
-                table.setItem(row, col, _item(text))
+                table.setItem(row, col, text_item(text))
             if p.masked and p.may_reveal:
                 button = QPushButton(self.tr("Show"))
                 button.setStyleSheet("padding: 0 10px; min-height: 0;")
@@ -345,8 +318,8 @@ class CaseView(QWidget):
                 table.setCellWidget(row, 5, button)
             else:
                 table.removeCellWidget(row, 5)
-                table.setItem(row, 5, _item(""))
-        _fit_height(table)
+                table.setItem(row, 5, text_item(""))
+        fit_height(table)
 
     def show_party(self, party) -> None:
         """Replace a masked party row by what the reveal returned."""
@@ -363,7 +336,7 @@ class CaseView(QWidget):
                         party.address,
                     )
                 ):
-                    self.parties_table.setItem(row, col, _item(text))
+                    self.parties_table.setItem(row, col, text_item(text))
                 self.parties_table.removeCellWidget(row, 5)
 
     def _fill_tasks(self, tasks) -> None:
@@ -381,19 +354,19 @@ class CaseView(QWidget):
                 due,
             )
             for col, text in enumerate(cells):
-                table.setItem(row, col, _item(text))
+                table.setItem(row, col, text_item(text))
             if t.colour is not None:
                 fg, bg = COLOURS[t.colour]
-                table.item(row, 6).setForeground(_brush(fg))
-                table.item(row, 6).setBackground(_brush(bg))
+                table.item(row, 6).setForeground(brush(fg))
+                table.item(row, 6).setBackground(brush(bg))
                 table.item(row, 6).setToolTip(label("deadline_colour", t.colour))
-        _fit_height(table)
+        fit_height(table)
         self.tasks_box.setVisible(bool(tasks))
 
     def _fill_attachments(self, files) -> None:
         self.attachments_list.clear()
         for f in files:
-            item = QListWidgetItem(f"{f.filename}\n{_size(f.size)}")
+            item = QListWidgetItem(f"{f.filename}\n{file_size(f.size)}")
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             item.setToolTip(f.filename)
             if f.thumbnail:
@@ -427,7 +400,7 @@ class CaseView(QWidget):
             if e.from_status and e.to_status and e.from_status != e.to_status:
                 words += f"（{label('status', e.from_status)} → {label('status', e.to_status)}）"
             for col, text in enumerate((when(e.at), e.actor or "—", words, e.note or "")):
-                table.setItem(row, col, _item(text))
+                table.setItem(row, col, text_item(text))
         table.resizeRowsToContents()
 
     # Slots return None: a value returned to a Qt signal is not wanted (and PySide mishandles
@@ -515,19 +488,3 @@ class CaseView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-def _fit_height(table: QTableWidget) -> None:
-    """Short tables in the scrolling column show all their rows without a scroll bar."""
-    table.resizeRowsToContents()
-    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    scroll = table.horizontalScrollBar().sizeHint().height()  # room for it if it shows
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + scroll + 6)
-
-
-def _brush(colour: str) -> QBrush:
-    return QBrush(QColor(colour))
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
