@@ -106,9 +106,25 @@ python_ok() {  # at least the Python that pyproject.toml requires
   as_owner "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
 }
 
+python_candidates() {
+  # 3.12 first, then newer: on Python 3.11, PySide6 6.12 runs down the counts of None/True/False
+  # (ui/singletons.py works around it), and the UI tests have crashed there; 3.12 and later
+  # make those objects immortal. pyenv's versions count too (its shims fail for a version
+  # that is not selected, so the interpreters are named by path).
+  local root
+  echo python3.12
+  echo python3.13
+  root="$(as_owner sh -c 'command -v pyenv >/dev/null && pyenv root' 2>/dev/null || true)"
+  if [[ -n $root ]]; then
+    find "$root/versions" -maxdepth 3 -path '*/bin/python3.1[2-9]' 2>/dev/null | sort -V
+  fi
+  echo python3
+  echo python3.11
+}
+
 pick_python() {
   local candidate path
-  for candidate in python3 python3.13 python3.12 python3.11; do
+  for candidate in $(python_candidates); do
     # Looked up as the owner: root's PATH may hold interpreters the owner cannot run.
     # shellcheck disable=SC2016  # $1 is expanded by the inner shell
     path="$(as_owner sh -c 'command -v "$1"' sh "$candidate" || true)"

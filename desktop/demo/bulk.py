@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Index, Table, UniqueConstraint, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from desktop.db.base import Base
+from desktop.demo import sqlite_dates  # noqa: F401  (raw sqlite3 inserts of dates)
 
 log = logging.getLogger(__name__)
 SQLITE_BATCH = 50_000

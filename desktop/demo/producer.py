@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.demo import sqlite_dates  # noqa: F401  (raw sqlite3 inserts of dates)
 from desktop.demo.case_rows import ChunkRows, CopyChunk
 from desktop.demo.cases import CaseSimulator, World
 
@@ -59,8 +60,9 @@ def produce(
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, _init_pool_worker, (world, encoding, scratch)) as pool:
-        pending: deque = deque()
+    pool = context.Pool(workers, _init_pool_worker, (world, encoding, scratch))
+    pending: deque = deque()
+    try:
         next_k = 0
         while pending or next_k < count:
             while next_k < count and len(pending) <= workers:
@@ -69,6 +71,13 @@ def produce(
             if cancel and cancel():
                 raise Cancelled()
             yield pending.popleft().get()
+    finally:
+        # The few chunks in flight finish before the pool closes: Pool.terminate() with tasks
+        # in flight hung on Python 3.12 (its task thread waiting on the queue's lock).
+        for result in pending:
+            result.wait()
+        pool.close()
+        pool.join()
 
 
 _WORKER: tuple[CaseSimulator, str, Path | None] | None = None
