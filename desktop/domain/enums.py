@@ -76,6 +76,26 @@ class RotaChange(StrEnum):
     NOW_WORKDAY = "now_workday"  # left empty, but the calendar now says working day
 
 
+class RotaDay(StrEnum):
+    """How a day of the month view and the printed rota is shaded."""
+
+    WORKDAY = "workday"  # 工作日
+    WEEKEND = "weekend"  # 周末
+    HOLIDAY = "holiday"  # 节假日
+    MAKEUP = "makeup"  # 调休上班: a weekend day that is a working day
+
+
+class RotaEditKind(StrEnum):
+    """A recorded change of the rota (desktop/services/roster_edits.py)."""
+
+    EDIT = "edit"  # 调整: a cell set directly, before publishing only
+    SWAP = "swap"  # 换班: two people exchange their duties
+    LEAVE = "leave"  # 请假: the person's duty becomes a gap
+    COVER = "cover"  # 代班: a colleague takes the absent person's duty
+    PUBLISH = "publish"  # 发布: the month is locked
+    IMPORT = "import"  # 导入: a cell set from a department's spreadsheet
+
+
 class Channel(StrEnum):
     WALK_IN = "walk_in"
     PHONE = "phone"
