@@ -1,7 +1,7 @@
 """deadline order index: a category's cases by deadline are one ordered walk
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-30
 
 ix_cases_due_order (coalesce(due_at, 9999-12-31), id, category_id, county_id, street_id):
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0013'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
