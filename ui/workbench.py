@@ -78,6 +78,8 @@ class Workbench(QObject):
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.map.view.map.set_base_map(self.preferences.base_map)
+        self.preferences.sig_base_map_changed.connect(self.map.view.map.set_base_map)
         self.case_tabs = CaseTabs(runner, principal, database.training, self)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
         self.bulk.sig_cases_changed.connect(self.cases.refresh)

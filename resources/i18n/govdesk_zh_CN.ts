@@ -1393,6 +1393,41 @@
     </message>
 </context>
 <context>
+    <name>MapExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Image (PNG) for reports and slides…</source>
+        <translation>图片 (PNG)，用于报告和幻灯片…</translation>
+    </message>
+    <message>
+        <source>Web page (HTML) that opens offline…</source>
+        <translation>网页 (HTML)，可离线打开…</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The map could not be saved to %1</source>
+        <translation>地图未能保存到 %1</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>MapPageView</name>
     <message>
         <source>All categories</source>
@@ -1714,10 +1749,61 @@
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <source>Offline tiles</source>
+        <translation>离线瓦片</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles 文件 (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Applied to the map.</source>
+        <translation>已应用到地图。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable MBTiles file.</source>
+        <translation>%1 不是可读的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>Give the tile server&apos;s address with {z}, {x} and {y}, such as http://10.0.0.5/tiles/{z}/{x}/{y}.png</source>
+        <translation>请填写含 {z}、{x} 和 {y} 的瓦片服务地址，例如 http://10.0.0.5/tiles/{z}/{x}/{y}.png</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesView</name>
+    <message>
+        <source>An .mbtiles file of your area</source>
+        <translation>本地区的 .mbtiles 文件</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>None (boundaries only)</source>
+        <translation>无（只显示边界）</translation>
+    </message>
+    <message>
+        <source>Offline tiles (MBTiles file)</source>
+        <translation>离线瓦片（MBTiles 文件）</translation>
+    </message>
+    <message>
+        <source>The center&apos;s tile server</source>
+        <translation>本中心的瓦片服务</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Preferences of this computer</source>

@@ -188,3 +188,79 @@ def test_png_export_has_the_view_size_and_shows_the_map(qtbot, tmp_path):
 def test_remote_tile_addresses_follow_the_template():
     assert remote_url("http://t.test/{z}/{x}/{y}.png", 3, 4, 1) == "http://t.test/3/4/1.png"
     assert remote_url("http://{s}.t.test/{z}/{x}/{-y}", 3, 4, 1) == "http://c.t.test/3/4/6"
+
+
+def test_settings_page_applies_and_remembers_a_base_map(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop import settings as app_settings
+    from ui.preferences.controller import PreferencesController
+    from ui.preferences.view import PreferencesView
+
+    saved = app_settings.load_file()
+    try:
+        controller = PreferencesController(PreferencesView(), "sqlite:///x.sqlite")
+        view = controller.view
+        qtbot.addWidget(view)
+        view.show()
+        applied = []
+        controller.sig_base_map_changed.connect(applied.append)
+        view.basemap_combo.setFocus()
+        view.basemap_combo.setCurrentIndex(view.basemap_combo.findData("mbtiles"))
+        QTest.keyClicks(view.basemap_edit, str(tmp_path / "missing.mbtiles"))
+        QTest.mouseClick(view.basemap_apply, Qt.MouseButton.LeftButton)
+        assert "不是可读的 MBTiles 文件" in view.basemap_hint.text() and applied == []
+        tiles = make_mbtiles(tmp_path / "area.mbtiles")
+        view.basemap_edit.clear()
+        QTest.keyClicks(view.basemap_edit, str(tiles))
+        QTest.keyClick(view.basemap_edit, Qt.Key.Key_Return)
+        assert applied == [BaseMap(mbtiles=tiles)]
+        assert app_settings.load_file()["basemap_mbtiles"] == str(tiles)
+
+        view.basemap_combo.setCurrentIndex(view.basemap_combo.findData("url"))
+        view.basemap_edit.clear()
+        QTest.keyClicks(view.basemap_edit, "ftp://tiles/{z}")
+        QTest.mouseClick(view.basemap_apply, Qt.MouseButton.LeftButton)
+        assert "{z}、{x} 和 {y}" in view.basemap_hint.text() and len(applied) == 1
+        view.basemap_edit.clear()
+        QTest.keyClicks(view.basemap_edit, "http://10.0.0.5/t/{z}/{x}/{y}.png")
+        QTest.mouseClick(view.basemap_apply, Qt.MouseButton.LeftButton)
+        assert applied[-1] == BaseMap(url="http://10.0.0.5/t/{z}/{x}/{y}.png")
+        stored = app_settings.load_file()
+        assert stored["basemap_url"] == "http://10.0.0.5/t/{z}/{x}/{y}.png"
+        assert "basemap_mbtiles" not in stored
+        # A new settings page (the next start) shows what was chosen.
+        again = PreferencesController(PreferencesView(), "sqlite:///x.sqlite")
+        qtbot.addWidget(again.view)
+        assert again.view.basemap_combo.currentData() == "url"
+        assert again.base_map == BaseMap(url="http://10.0.0.5/t/{z}/{x}/{y}.png")
+    finally:
+        app_settings.save_file(saved)
+
+
+def test_export_button_writes_the_chosen_files(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QToolButton
+
+    from ui.map.exporting import MapExporter
+
+    view = MapView()
+    qtbot.addWidget(view, before_close_func=_delete_later)
+    view.resize(800, 600)
+    button = QToolButton()
+    qtbot.addWidget(button)
+    said = []
+    exporter = MapExporter(button, view, said.append)
+    assert not button.isEnabled()
+    with qtbot.waitSignal(view.sig_drawn, timeout=20000):
+        view.set_layers(layers_json(_data(), titles=TITLES, texts=TEXTS, fit=True))
+        view.show()
+    assert button.isEnabled()
+    answers = iter([str(tmp_path / "a"), str(tmp_path / "b.html")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    exporter.png_action.trigger()
+    assert (tmp_path / "a.png").stat().st_size > 1000
+    with qtbot.waitSignal(view.sig_exported, timeout=5000):
+        exporter.html_action.trigger()
+    assert "GovMap.receive(1," in (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert said == [f"地图已保存到 {tmp_path / 'a.png'}", f"地图已保存到 {tmp_path / 'b.html'}"]
