@@ -18,7 +18,8 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Grid, Jurisdiction
-from desktop.domain.enums import GeoLevel, GridKind
+from desktop.domain.enums import GeoLevel, GridKind, Role
+from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services import meta
 from desktop.services.geo import GEO_REVISION_KEY
@@ -111,6 +112,13 @@ class GeoImportRefused(GovDeskError):
 
     def __str__(self) -> str:  # for logs: which features, and why
         return "; ".join(f"#{p.number} {p.error}" for p in self.problems)
+
+
+def require_admin(principal: Principal) -> None:
+    """Only an administrator changes the map of the center (the command line is the machine's
+    own operator and needs no account)."""
+    if Role.ADMIN not in principal.roles:
+        raise GovDeskError("geo.forbidden")
 
 
 def import_boundaries(

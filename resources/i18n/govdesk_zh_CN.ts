@@ -945,6 +945,116 @@
     </message>
 </context>
 <context>
+    <name>GeoImportController</name>
+    <message>
+        <source>Boundary file</source>
+        <translation>边界文件</translation>
+    </message>
+    <message>
+        <source>Boundaries (*.geojson *.json *.zip);;All files (*)</source>
+        <translation>边界文件 (*.geojson *.json *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Repaired: </source>
+        <translation>已修复：</translation>
+    </message>
+    <message>
+        <source>%1 features have problems: nothing can be imported until the file is corrected.</source>
+        <translation>有 %1 个要素存在问题：修正文件后才能导入。</translation>
+    </message>
+    <message>
+        <source>Ready to import: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>可以导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>已导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. The details are in the log.</source>
+        <translation>无法读取该文件，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Feature %1 (%2): </source>
+        <translation>第 %1 个要素 (%2)：</translation>
+    </message>
+</context>
+<context>
+    <name>GeoImportDialog</name>
+    <message>
+        <source>Import boundaries</source>
+        <translation>导入边界</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Parent code</source>
+        <translation>上级编码</translation>
+    </message>
+    <message>
+        <source>Tolerance (m)</source>
+        <translation>容差（米）</translation>
+    </message>
+    <message>
+        <source>GeoJSON, or a shapefile in a .zip</source>
+        <translation>GeoJSON，或装有 shapefile 的 .zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS)</source>
+        <translation>WGS-84（GPS）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (EPSG:4490)</source>
+        <translation>CGCS2000（EPSG:4490）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>Only for new places without a parent</source>
+        <translation>仅用于没有上级的新建地点</translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GridPanel</name>
     <message>
         <source>Loading the grid…</source>
@@ -1820,6 +1930,10 @@
     <message>
         <source>Apply</source>
         <translation>应用</translation>
+    </message>
+    <message>
+        <source>Import boundaries and grids…</source>
+        <translation>导入边界与网格…</translation>
     </message>
     <message>
         <source>Preferences of this computer</source>

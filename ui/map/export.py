@@ -23,13 +23,14 @@ def standalone_html(layers_json: str, view: dict | None, base_url: str | None = 
     # (desktop.services.map_geojson), so it cannot close the script it sits in.
     calls = f"GovMap.receive(1,{layers_json});"
     if base_url:
-        calls += f"GovMap.setBaseMap({_script_json(base_url)},{{}});"
+        calls += f"GovMap.setBaseMap({script_json(base_url)},{{}});"
     if view:
-        calls += f"GovMap.restoreView({_script_json(view)});"
+        calls += f"GovMap.restoreView({script_json(view)});"
     return page.replace(DATA_MARK, calls, 1)
 
 
-def _script_json(value) -> str:
+def script_json(value) -> str:
+    """JSON text safe inside a <script> element."""
     text = json.dumps(value, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

@@ -24,7 +24,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from ui.map.export import write_html
+from ui.map.export import script_json, write_html
 from ui.map.page import write_page
 from ui.map.tiles import BaseMap, layer_options
 
@@ -165,6 +165,24 @@ class MapView(QWebEngineView):
         for old in self._folder.glob("layers-*.js"):
             if old != path and int(old.stem.split("-")[1]) < self._seq - 1:
                 old.unlink(missing_ok=True)
+        self._call("load", QUrl.fromLocalFile(str(path)).toString(), self._seq)
+        return self._seq
+
+    def show_preview(self, features: list[tuple[str, str, str, str]]) -> int:
+        """Draw a boundary file before import: (action, code, name, GeoJSON geometry text)
+        with action "create", "change" or "keep"; returns the number sig_drawn will carry."""
+        self._seq += 1
+        props = [{"action": a, "code": c, "name": n} for a, c, n, _ in features]
+        # Geometry text comes from desktop.services.geo_shapes: numbers only, no markup.
+        geometries = ",".join(g for *_, g in features)
+        layer = f'{{"properties":{script_json(props)},"geometries":[{geometries}]}}'
+        path = self._folder / f"preview-{self._seq}.js"
+        path.write_text(
+            f"GovMap.preview({self._seq},(function(l){{return {{type:'FeatureCollection',"
+            f"features:l.properties.map(function(p,i){{return {{type:'Feature',properties:p,"
+            f"geometry:l.geometries[i]}};}})}};}})({layer}));",
+            encoding="utf-8",
+        )
         self._call("load", QUrl.fromLocalFile(str(path)).toString(), self._seq)
         return self._seq
 

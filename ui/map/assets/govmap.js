@@ -497,6 +497,36 @@ var GovMap = (function () {
       fillColor: "#42a5f5", fillOpacity: 0.9, interactive: false, pane: "labels" }).addTo(map);
   }
 
+  // ------------------------------------------------------------------ import preview
+  var previewLayer = null;
+  var PREVIEW = { create: "#2e7d32", change: "#ef6c00", keep: "#607d8b" };
+
+  function preview(n, collection) {
+    // The features of a boundary file before import, coloured by what the import would do.
+    if (previewLayer) map.removeLayer(previewLayer);
+    previewLayer = null;
+    if (collection && collection.features.length) {
+      previewLayer = L.geoJSON(collection, {
+        style: function (f) {
+          var c = PREVIEW[f.properties.action] || "#0d47a1";
+          return { renderer: renderers.grids, color: c, weight: 2, fillColor: c,
+            fillOpacity: 0.25 };
+        },
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(function () {
+            return el("div", "gov-tip-title", f.properties.code + " " + f.properties.name);
+          }, { sticky: true, direction: "top", opacity: 0.95 });
+        },
+      }).addTo(map);
+      map.fitBounds(previewLayer.getBounds(), { padding: [12, 12], animate: false });
+    }
+    afterPaint(function () { if (bridge) bridge.drawn(n); });
+  }
+
+  function previewCount() {
+    return previewLayer ? previewLayer.getLayers().length : 0;
+  }
+
   // ------------------------------------------------------------------ base map
   var baseLayer = null, tilesLoaded = 0;
 
@@ -550,5 +580,6 @@ var GovMap = (function () {
     setIncidents: setIncidents, flyTo: flyTo, selectGrid: selectGrid, showCard: showCard,
     highlight: highlight, setPicking: setPicking, showPicked: showPicked, fitAll: fitAll,
     clickGrid: clickGrid, clickAt: clickAt, clickIncident: clickIncident, report: report,
-    setBaseMap: setBaseMap, view: view, restoreView: restoreView };
+    setBaseMap: setBaseMap, view: view, restoreView: restoreView, preview: preview,
+    previewCount: previewCount };
 })();
