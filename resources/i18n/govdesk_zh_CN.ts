@@ -979,6 +979,14 @@
         <translation>已导入：新建 %1，修改 %2，未变 %3。</translation>
     </message>
     <message>
+        <source> %1 cases moved to the grid their point lies in.</source>
+        <translation>已把 %1 件案件改到其坐标所在的网格。</translation>
+    </message>
+    <message>
+        <source> %1 cases now lie in another grid and kept theirs.</source>
+        <translation>有 %1 件案件的坐标现落在其他网格，网格未改。</translation>
+    </message>
+    <message>
         <source>The file could not be read. The details are in the log.</source>
         <translation>无法读取该文件，详情见日志。</translation>
     </message>
@@ -1040,6 +1048,10 @@
     <message>
         <source>Only for new places without a parent</source>
         <translation>仅用于没有上级的新建地点</translation>
+    </message>
+    <message>
+        <source>Move cases whose point now lies in another grid</source>
+        <translation>把坐标已落在其他网格的案件改到新网格</translation>
     </message>
     <message>
         <source>Check the file</source>

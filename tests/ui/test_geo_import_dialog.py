@@ -73,6 +73,7 @@ def test_problems_are_listed_then_a_good_file_is_previewed_and_imported(
                  ({"code": "G000001"}, square(110.0, 40.0, 110.1, 40.1)),
                  ({"code": "G000002", "name": "幸福社区第2网格", "parent_code": "159901001001"},
                   square(110.1, 40.0, 110.2, 40.1)))  # fmt: skip
+    QTest.mouseClick(dialog.relocate_check, Qt.MouseButton.LeftButton)  # no case has a point
     with qtbot.waitSignal(dialog.map.sig_drawn, timeout=20000):
         check(qtbot, dialog, good)
     assert dialog.summary_label.text() == "可以导入：新建 1，修改 1，未变 0。"
@@ -83,6 +84,7 @@ def test_problems_are_listed_then_a_good_file_is_previewed_and_imported(
     with qtbot.waitSignal(controller.sig_imported, timeout=10000) as imported:
         QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [r.code for r in imported.args[0].created] == ["G000002"]
+    assert dialog.summary_label.text() == "已导入：新建 1，修改 1，未变 0。"
     after = boundaries(database)
     assert json.loads(after["G000002"])["type"] == "Polygon" and after["G000001"] is not None
     assert not dialog.import_button.isEnabled()

@@ -30,6 +30,7 @@ class ImportRequest:
     crs: SourceCrs
     parent_code: str | None
     tolerance_m: float
+    relocate: bool = False
 
 
 def check_file(session, principal: Principal, request: ImportRequest) -> ImportPlan:
@@ -51,7 +52,8 @@ def import_file(session, principal: Principal, request: ImportRequest):
     with session.begin():
         return import_boundaries(session=session, path=request.path, level=request.level,
                                  crs=request.crs, parent_code=request.parent_code,
-                                 tolerance_m=request.tolerance_m)  # fmt: skip
+                                 tolerance_m=request.tolerance_m, relocate=request.relocate,
+                                 actor_id=principal.user_id)  # fmt: skip
 
 
 class GeoImportController(QObject):
@@ -73,6 +75,7 @@ class GeoImportController(QObject):
         for edit in (d.file_edit, d.parent_edit):
             edit.textChanged.connect(self._on_input_changed)
         d.tolerance_spin.valueChanged.connect(self._on_input_changed)
+        d.relocate_check.toggled.connect(self._on_input_changed)
         d.file_edit.returnPressed.connect(self._on_check_clicked)
 
     def request(self) -> ImportRequest:
@@ -83,6 +86,7 @@ class GeoImportController(QObject):
             crs=SourceCrs(d.crs_combo.currentData()),
             parent_code=d.parent_edit.text().strip() or None,
             tolerance_m=d.tolerance_spin.value(),
+            relocate=d.relocate_check.isChecked(),
         )
 
     # ---------------------------------------------------------------- slots
@@ -140,11 +144,22 @@ class GeoImportController(QObject):
     def _on_imported(self, result) -> None:
         self._checked = None
         self.dialog.import_button.setEnabled(False)
-        self._show(
+        summary = (
             self.tr("Imported: %1 new, %2 changed, %3 unchanged.")
             .replace("%1", str(len(result.created)))
             .replace("%2", str(len(result.changed)))
-            .replace("%3", str(len(result.unchanged))),
+            .replace("%3", str(len(result.unchanged)))
+        )
+        if result.moved:
+            summary += self.tr(" %1 cases moved to the grid their point lies in.").replace(
+                "%1", str(len(result.moved))
+            )
+        elif result.elsewhere:
+            summary += self.tr(" %1 cases now lie in another grid and kept theirs.").replace(
+                "%1", str(result.elsewhere)
+            )
+        self._show(
+            summary,
             "\n".join(f"{ref.code} {ref.name}" for ref in result.created + result.changed),
         )
         self.sig_imported.emit(result)

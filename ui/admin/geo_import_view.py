@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -52,6 +53,8 @@ class GeoImportDialog(QDialog):
         self.tolerance_spin.setRange(0, 5000)
         self.tolerance_spin.setDecimals(0)
         self.tolerance_spin.setValue(50)
+        self.relocate_check = QCheckBox()
+        self.relocate_check.setObjectName("geoRelocateCheck")
         self.check_button = QPushButton()
         self.check_button.setObjectName("geoCheckButton")
         self.import_button = QPushButton()
@@ -79,6 +82,7 @@ class GeoImportDialog(QDialog):
         side = QVBoxLayout(left)
         side.setContentsMargins(0, 0, 0, 0)
         side.addLayout(self.form)
+        side.addWidget(self.relocate_check)
         side.addWidget(self.check_button)
         side.addWidget(self.summary_label)
         side.addWidget(self.report_edit, 1)
@@ -118,6 +122,7 @@ class GeoImportDialog(QDialog):
         for index in range(self.crs_combo.count()):
             self.crs_combo.setItemText(index, crs_texts[self.crs_combo.itemData(index)])
         self.parent_edit.setPlaceholderText(self.tr("Only for new places without a parent"))
+        self.relocate_check.setText(self.tr("Move cases whose point now lies in another grid"))
         self.check_button.setText(self.tr("Check the file"))
         self.import_button.setText(self.tr("Import"))
         self.close_button.setText(self.tr("Close"))
