@@ -208,6 +208,7 @@ class _Planner:
         self.problems: list[FeatureNote] = []
         self.repaired: list[FeatureNote] = []
         self._seen: dict[object, int] = {}  # target id or new code -> the feature that took it
+        self._outers: dict[int, object] = {}
 
     def add(self, feature: SourceFeature) -> None:
         text = properties_text(feature.properties)
@@ -310,7 +311,9 @@ class _Planner:
     def _check_inside(self, geometry, parent: Place | None) -> None:
         if parent is None or not parent.boundary:
             return
-        outer = shape(json.loads(parent.boundary))
+        outer = self._outers.get(parent.id)
+        if outer is None:  # a community holds many grids: parse its boundary once
+            outer = self._outers[parent.id] = shape(json.loads(parent.boundary))
         distance = metres_outside(geometry, outer)
         if distance > self.tolerance_m:
             raise GovDeskError(
