@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.principal import Principal
+from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
@@ -91,7 +92,9 @@ class Workbench(QObject):
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.intake: IntakeLauncher | None = None
         if may_register(principal):
-            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            drafts = DraftStore.for_user(database.url, principal.user_id)
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self,
+                                         drafts=drafts)  # fmt: skip
             self.window.intake_button.show()
             self.window.intake_button.clicked.connect(self.intake.open)
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
@@ -113,6 +116,8 @@ class Workbench(QObject):
         self.figures.start()
         self.reports.start()
         self.roster.start()
+        if self.intake is not None:
+            self.intake.offer_drafts()  # forms a crash or a closed window left unsaved
 
     def open_case(self, case_id: int) -> None:
         """Show a case in the case window (from a queue, an alert, the map or a report)."""

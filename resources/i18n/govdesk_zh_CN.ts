@@ -663,6 +663,41 @@
     </message>
 </context>
 <context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>(no title yet)</source>
+        <translation>（尚无标题）</translation>
+    </message>
+    <message>
+        <source>%1 attachment(s)</source>
+        <translation>%1 个附件</translation>
+    </message>
+    <message>
+        <source>Unsaved registration forms</source>
+        <translation>未保存的登记表</translation>
+    </message>
+    <message>
+        <source>These forms were being filled in when GovDesk last closed without saving them. Restore one to carry on where you left off.</source>
+        <translation>以下登记表在上次关闭前尚未保存。恢复一份即可从中断处继续填写。</translation>
+    </message>
+    <message>
+        <source>Restore (Enter)</source>
+        <translation>恢复（Enter）</translation>
+    </message>
+    <message>
+        <source>Discard (Del)</source>
+        <translation>丢弃（Del）</translation>
+    </message>
+    <message>
+        <source>Later (Esc)</source>
+        <translation>稍后（Esc）</translation>
+    </message>
+    <message>
+        <source>Press Discard again to delete this form for good; what was typed is lost.</source>
+        <translation>再按一次“丢弃”将永久删除这份登记表，已填写的内容不可恢复。</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Save changes</source>
@@ -990,6 +1025,10 @@
 <context>
     <name>IntakeController</name>
     <message>
+        <source>The form could not be kept on this computer: %1</source>
+        <translation>登记表草稿无法保存在本机：%1</translation>
+    </message>
+    <message>
         <source>The categories and grids could not be loaded. The details are in the log.</source>
         <translation>无法加载事项类别和网格，详情见日志。</translation>
     </message>
@@ -1020,6 +1059,13 @@
     <message>
         <source>Not saved. Press Esc again to discard what was typed, or keep typing.</source>
         <translation>尚未保存。再按 Esc 放弃已填写的内容，或继续填写。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLauncher</name>
+    <message>
+        <source>%1 unsaved form(s) older than %2 days were deleted.</source>
+        <translation>已删除 %1 份超过 %2 天未保存的登记表草稿。</translation>
     </message>
 </context>
 <context>
