@@ -115,6 +115,10 @@ def test_a_killed_form_is_offered_at_the_next_sign_in_exactly_and_only_to_its_us
     try:
         assert startup.workbench.intake.drafts_dialog is None
         assert DraftStore.for_user(url, desk2_id).drafts() == []
+        qtbot.mouseClick(startup.workbench.window.intake_button, Qt.MouseButton.LeftButton)
+        view = startup.workbench.intake.controller.view
+        assert view.isVisible() and view.title.text() == ""  # a blank form
+        QTest.keyClick(view, Qt.Key.Key_Escape)
     finally:
         startup.close()
         own_runner.shutdown()

@@ -50,7 +50,12 @@ class IntakeLauncher(QObject):
         self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), window)
         self.shortcut.activated.connect(self.open)
 
-    def open(self, draft: Draft | None = None) -> IntakeController:
+    def open(self) -> IntakeController:
+        """A blank form (or the open one brought to the front)."""
+        return self.open_draft(None)
+
+    def open_draft(self, draft: Draft | None) -> IntakeController:
+        """The form with a draft restored into it (None: blank)."""
         current = self.controller
         if current is not None and shiboken6.isValid(current.view) and current.view.isVisible():
             current.view.raise_()
@@ -86,7 +91,7 @@ class IntakeLauncher(QObject):
         if not drafts or (self.drafts_dialog is not None and self.drafts_dialog.isVisible()):
             return
         dialog = DraftsDialog(drafts, notice, self._window)
-        dialog.sig_restore_requested.connect(self.open)
+        dialog.sig_restore_requested.connect(self.open_draft)
         dialog.sig_discard_requested.connect(lambda draft: self._drafts.delete(draft.id))
         dialog.finished.connect(dialog.deleteLater)
         self.drafts_dialog = dialog
