@@ -115,6 +115,21 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Photos and files: drop them here, or add them.</source>
+        <translation>照片和文件：拖到此处，或点击添加。</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2 of %3 a case; Del removes the selected one.</source>
+        <translation>%1 个附件，共 %2（每件案件上限 %3）；按 Del 删除所选附件。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+</context>
+<context>
     <name>BulkController</name>
     <message>
         <source>Dispatch selected cases</source>
@@ -964,6 +979,29 @@
     </message>
 </context>
 <context>
+    <name>FormFiles</name>
+    <message>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>无法读取文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Not found with the unsaved form, add again: %1</source>
+        <translation>草稿中找不到以下附件，请重新添加：%1</translation>
+    </message>
+    <message>
+        <source>Photos, documents and recordings</source>
+        <translation>照片、文档和录音</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Add files to the case</source>
+        <translation>为案件添加附件</translation>
+    </message>
+</context>
+<context>
     <name>GridPanel</name>
     <message>
         <source>Loading the grid…</source>
@@ -1176,6 +1214,10 @@
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Type characters or pinyin initials, e.g. lljf</source>

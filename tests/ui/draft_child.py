@@ -1,7 +1,8 @@
 """A clerk at the window, in a process of its own: opens the intake form as a user, types a
 case into it key by key, prints "typed" and keeps running until the test kills it.
 
-`python -m tests.ui.draft_child DATABASE_URL USER_ID` (GOVDESK_HOME decides where drafts go).
+`python -m tests.ui.draft_child DATABASE_URL USER_ID PHOTO` (GOVDESK_HOME decides where
+drafts go; PHOTO is dropped on the form as an attachment).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main(url: str, user_id: int) -> None:
+def main(url: str, user_id: int, photo: str) -> None:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
@@ -66,9 +67,10 @@ def main(url: str, user_id: int) -> None:
     QTest.keyClick(view.people_count, Qt.Key.Key_Up)
     QTest.keyClick(view.people_count, Qt.Key.Key_Up)  # 3 people
     QTest.keyClick(view.save_as, Qt.Key.Key_Home)  # 登记 only
+    view.attachments.sig_paths_dropped.emit([photo])  # what a drop onto the form emits
     print("typed" if view.category.chosen_id else "category not chosen", flush=True)
     app.exec()  # until SIGKILL
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from desktop.db.engine import make_engine, make_session_factory
-from desktop.db.models import Case, User, UserRole
+from desktop.db.models import Attachment, Case, User, UserRole
 from desktop.services.accounts import principal_for
 from desktop.services.catalog import seed_catalog
 from desktop.services.drafts import DraftStore
@@ -66,6 +66,18 @@ def _cases_titled(url, title):
         engine.dispose()
 
 
+def _attachments_of(url, case_id):
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            return session.execute(
+                select(Attachment.filename, Attachment.content)
+                .where(Attachment.case_id == case_id).order_by(Attachment.id)
+            ).all()  # fmt: skip
+    finally:
+        engine.dispose()
+
+
 def _sign_in(qtbot, runner, url, username):
     from ui.startup import Startup
 
@@ -84,11 +96,13 @@ def _sign_in(qtbot, runner, url, username):
 
 
 def test_a_killed_form_is_offered_at_the_next_sign_in_exactly_and_only_to_its_user(
-    qtbot, runner, county
+    qtbot, runner, county, tmp_path
 ):
     url, chief_id, desk2_id = county
+    photo = tmp_path / "漏水照片.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.draft_child", url, str(chief_id)],
+        [sys.executable, "-m", "tests.ui.draft_child", url, str(chief_id), str(photo)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -98,7 +112,7 @@ def test_a_killed_form_is_offered_at_the_next_sign_in_exactly_and_only_to_its_us
         # At most a second behind the last keystroke (the autosave interval is 0.7 s).
         while time.monotonic() < deadline:
             drafts = store.drafts()
-            if drafts and drafts[0].form["save_as"] == "register":
+            if drafts and drafts[0].form["save_as"] == "register" and drafts[0].files:
                 break
             time.sleep(0.05)
         typed_at = time.monotonic()
@@ -151,11 +165,16 @@ def test_a_killed_form_is_offered_at_the_next_sign_in_exactly_and_only_to_its_us
         assert view.location.text() == "40.05, 110.1"
         assert view.people_count.value() == 3
         assert view.save_as.currentData() == "register"
+        assert [(f.name, f.content) for f in intake.controller.files.files] == [
+            ("漏水照片.png", photo.read_bytes())
+        ]
+        assert view.attachments.list.item(0).text() == "漏水照片.png"
 
         # Saving the restored form saves the case and removes its draft.
         with qtbot.waitSignal(intake.controller.sig_case_registered, timeout=5000):
             QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        assert len(_cases_titled(url, "楼上漏水")) == 1
+        [case_id] = _cases_titled(url, "楼上漏水")
+        assert _attachments_of(url, case_id) == [("漏水照片.png", photo.read_bytes())]
         assert DraftStore.for_user(url, chief_id).drafts() == []
         qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)  # the new case opens
     finally:

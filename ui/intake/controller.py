@@ -21,6 +21,7 @@ from desktop.services.drafts import Draft, DraftStore
 from desktop.services.intake import ANONYMOUS_CHANNELS, NewCase, NewParty, SaveAs
 from desktop.services.repeats import RepeatQuery
 from ui.intake import data, draft_form
+from ui.intake.form_files import FormFiles
 from ui.intake.parties import PartyRow
 from ui.intake.view import IntakeView
 from ui.tasks import TaskRunner
@@ -130,6 +131,8 @@ class IntakeController(QObject):
         view.result.currentIndexChanged.connect(self._on_detail_changed)
         view.result_note.textChanged.connect(self._on_detail_changed)
         view.received_at.dateTimeChanged.connect(self._on_detail_changed)
+        self.files = FormFiles(view.attachments, drafts, self.draft_id, self)
+        self.files.sig_changed.connect(self._on_detail_changed)
         view.sig_save_requested.connect(self._on_view_save_requested)
         view.sig_discard_requested.connect(self._on_view_discard_requested)
         view.finished.connect(self._on_view_finished)
@@ -142,6 +145,7 @@ class IntakeController(QObject):
         if draft is not None:
             draft_form.restore(view, draft.form)
             self._linked = draft.form.get("linked")
+            self.files.restore(draft)
             self._dirty = True  # Esc asks before throwing a restored form away
             self._autosave.stop()  # the draft on disk is exactly this
 
@@ -173,7 +177,7 @@ class IntakeController(QObject):
         form = draft_form.capture(self.view)
         form["linked"] = self._linked
         try:
-            self._drafts.save(self.draft_id, form)
+            self._drafts.save(self.draft_id, form, self.files.draft_files())
         except OSError as exc:
             log.error("the intake draft could not be written", exc_info=exc)
             self.view.show_form_error(
@@ -376,6 +380,7 @@ class IntakeController(QObject):
             lng=point[1] if point else None, people_count=v.people_count.value(),
             parties=tuple(parties), received_at=received_at,
             work_order_no=v.work_order_no.text().strip() if hotline else None,
+            files=self.files.new_files(),
         )  # fmt: skip
 
     def _party(self, row: PartyRow, channel: Channel, problems: list) -> NewParty:
