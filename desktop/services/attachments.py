@@ -70,8 +70,9 @@ def attach(*, session: Session, principal: Principal, case_id: int, filename: st
     """Attach a file; `mime_type` is ignored: the type is read from the content."""
     del mime_type  # callers' guesses from the name are not trusted
     checked = check_file(filename, content, attached_bytes(session, case_id))
-    step = begin(session, principal, case_id, EventKind.ATTACH,
-                 expected_version=expected_version, now=now)
+    step = begin(
+        session, principal, case_id, EventKind.ATTACH, expected_version=expected_version, now=now
+    )
     row = Attachment(case_id=case_id, filename=filename[:128], mime_type=checked.mime_type,
                      size=checked.size, content=content, created_by_id=principal.user_id,
                      created_at=step.now)  # fmt: skip

@@ -19,7 +19,9 @@ from ui.text import describe
 
 log = logging.getLogger(__name__)
 
-ALLOWED_PATTERNS = "*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.mp3 *.m4a *.amr *.wav"
+ALLOWED_PATTERNS = (
+    "*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xls *.xlsx *.mp3 *.m4a *.amr *.wav"
+)
 
 
 class FormFiles(QObject):
