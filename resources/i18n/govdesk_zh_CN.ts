@@ -278,6 +278,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
@@ -1830,6 +1834,49 @@
     <message>
         <source>Accounts, categories and deadlines, holidays, grids, departments and windows will be managed here by administrators.</source>
         <translation>管理员今后将在这里维护账号、事项分类与办理时限、节假日、网格、部门和窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Receipt (受理回执)</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made. The details are in the log.</source>
+        <translation>未能生成受理回执，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>将受理回执保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>

@@ -76,11 +76,15 @@ SHORTCUTS = {
     K.EDIT: "Ctrl+E",
     K.REPORT: "Ctrl+Shift+B",
 }
+
+
 class CaseView(QWidget):
     sig_action_requested = Signal(str)
     """An action button was pressed (an EventKind value)."""
     sig_reveal_requested = Signal(int)
     """显示 was pressed for a party (its id)."""
+    sig_receipt_requested = Signal()
+    """受理回执 (Ctrl+P): print the receipt or save it as PDF."""
     sig_refresh_requested = Signal()
     sig_case_requested = Signal(int)
     """A related case was opened (its id)."""
@@ -105,6 +109,9 @@ class CaseView(QWidget):
             chip_label.setWordWrap(False)
         self.refresh_button = QPushButton()
         self.refresh_button.setToolTip("F5")
+        self.receipt_button = QPushButton()
+        self.receipt_button.setToolTip("Ctrl+P")
+        self.receipt_button.clicked.connect(self.sig_receipt_requested)
         self.state_label = QLabel()
         self.state_label.setObjectName("hintLabel")
         self.error_label = plain_label("errorLabel")
@@ -127,6 +134,9 @@ class CaseView(QWidget):
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.sig_refresh_requested)
+        receipt = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        receipt.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        receipt.activated.connect(self.sig_receipt_requested)
         self.refresh_button.clicked.connect(self.sig_refresh_requested)
 
         self.fields_box = QGroupBox()
@@ -220,6 +230,7 @@ class CaseView(QWidget):
             self.supervision_label,
             self.risk_label,
             self.state_label,
+            self.receipt_button,
             self.refresh_button,
         ):
             heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
@@ -425,6 +436,7 @@ class CaseView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
+        self.receipt_button.setText(self.tr("Receipt"))
         for kind, button in self.action_buttons.items():
             button.setText(self.action_text(kind))
             if kind in SHORTCUTS:
