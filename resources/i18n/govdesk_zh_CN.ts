@@ -263,6 +263,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Show on map</source>
+        <translation>在地图上查看</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
