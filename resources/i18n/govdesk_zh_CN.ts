@@ -433,6 +433,14 @@
         <translation>共 {count} 件</translation>
     </message>
     <message>
+        <source>No case matches these filters.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+    <message>
+        <source>There is no case in this list.</source>
+        <translation>这个列表里暂时没有案件。</translation>
+    </message>
+    <message>
         <source>From: {origin} · {count} cases</source>
         <translation>来自：{origin} · {count} 件</translation>
     </message>
