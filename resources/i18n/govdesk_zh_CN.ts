@@ -710,6 +710,13 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>The form could not be kept on this computer: %1</source>
+        <translation>登记表草稿无法保存在本机：%1</translation>
+    </message>
+</context>
+<context>
     <name>DraftsDialog</name>
     <message>
         <source>(no title yet)</source>
@@ -1094,10 +1101,6 @@
 </context>
 <context>
     <name>IntakeController</name>
-    <message>
-        <source>The form could not be kept on this computer: %1</source>
-        <translation>登记表草稿无法保存在本机：%1</translation>
-    </message>
     <message>
         <source>The categories and grids could not be loaded. The details are in the log.</source>
         <translation>无法加载事项类别和网格，详情见日志。</translation>
