@@ -2,7 +2,8 @@
 
 A long job: call it on a worker thread with a session of its own. It writes in openpyxl's
 write-only mode (memory stays flat at a million rows) to a temporary file beside the target,
-renamed into place only when complete: a cancelled or failed export leaves no file.
+renamed into place only when complete: a cancelled or failed export leaves no file. The
+rows come from one streaming query in the list's order (queues.stream_rows), counted first.
 Personal data comes masked from the queue service, exactly as the list shows it.
 """
 
@@ -26,7 +27,7 @@ from desktop.services.meta import clock_for
 from desktop.services.queues import CaseFilter, CaseRow, Sort
 
 EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header row included
-CHUNK = 2_000  # rows fetched per query
+CHUNK = 2_000  # rows read from the streaming query between progress reports
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
@@ -84,11 +85,9 @@ def write_case_list(
     from openpyxl import Workbook  # lazily: a second of import the app need not pay at start
 
     now = now or clock_for(session).now()
-    ids = queues.ordered_ids(
-        session=session, principal=principal, filter=filter, sort=sort, now=now
-    )
-    if len(ids) + 1 > EXCEL_MAX_ROWS:
-        raise GovDeskError("export.too_many_rows", count=len(ids), limit=EXCEL_MAX_ROWS - 1)
+    total = queues.count(session=session, principal=principal, filter=filter, now=now)
+    if total + 1 > EXCEL_MAX_ROWS:
+        raise GovDeskError("export.too_many_rows", count=total, limit=EXCEL_MAX_ROWS - 1)
     path = Path(path)
     partial = path.with_name(f".{path.name}.part")
     book = Workbook(write_only=True)
@@ -99,24 +98,28 @@ def write_case_list(
     sheet.freeze_panes = "A2"
     sheet.append([label("case_column", c, lang) for c in COLUMNS])
     written = 0
+    batches = queues.stream_rows(session=session, principal=principal, filter=filter, sort=sort,
+                                 now=now, batch=CHUNK)  # fmt: skip
     try:
-        for start in range(0, len(ids), CHUNK):
+        for rows in batches:
             if cancelled():
                 return _discard(sheet)
-            chunk = ids[start : start + CHUNK]
-            rows = queues.rows_for_ids(session=session, principal=principal, ids=chunk, now=now)
+            written += len(rows)
+            if written + 1 > EXCEL_MAX_ROWS:  # cases registered since the count
+                raise GovDeskError("export.too_many_rows", count=written,
+                                   limit=EXCEL_MAX_ROWS - 1)  # fmt: skip
             for row in rows:
                 sheet.append(inert_cells(sheet, row_values(row, lang)))
-            written += len(rows)
-            report(start + len(chunk), len(ids), "")
+            report(written, max(total, written), "")
         if cancelled():
             return _discard(sheet)
         book.save(partial)
         os.replace(partial, path)
     finally:
+        batches.close()  # the streaming query ends here, whatever happened
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    report(len(ids), len(ids), "")
+    report(written, written, "")
     return ExportResult(path=path, rows=written)
 
 
