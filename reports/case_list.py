@@ -10,6 +10,7 @@ Personal data comes masked from the queue service, exactly as the list shows it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,14 +56,20 @@ def row_values(row: CaseRow, lang: str = DEFAULT_LANG) -> list[str]:
     due = _time(row.due_at)
     if due and row.due_provisional:
         due += " " + label("case_column", "provisional", lang)
-    colour = label_of(row.deadline_colour, lang) if row.deadline_colour else ""
-    supervision = label_of(row.supervision, lang) if row.supervision != "none" else ""
+    colour = _word(row.deadline_colour, lang) if row.deadline_colour else ""
+    supervision = _word(row.supervision, lang) if row.supervision != "none" else ""
     return [
         row.number, _time(row.received_at), row.title, row.category_name or "",
-        label_of(row.channel, lang), row.street_name or "", row.grid_name or "",
-        label_of(row.status, lang), due, colour, supervision, label_of(row.risk, lang),
+        _word(row.channel, lang), row.street_name or "", row.grid_name or "",
+        _word(row.status, lang), due, colour, supervision, _word(row.risk, lang),
         row.claimed_by_name or "", row.applicant_name or "", row.applicant_phone or "",
     ]  # fmt: skip
+
+
+@functools.cache
+def _word(value, lang: str) -> str:
+    """A code's display word, looked up once per export rather than four times a row."""
+    return label_of(value, lang)
 
 
 def write_case_list(
@@ -124,12 +131,16 @@ def write_case_list(
 
 
 def inert_cells(sheet, values: list[str]) -> list:
-    """User text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) as text cells."""
+    """User text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) as text cells;
+    empty texts as no cell at all (a quarter of a list's cells: each costs as much as a word).
+    """
     from openpyxl.cell import WriteOnlyCell
 
     out: list = list(values)
     for index, value in enumerate(values):
-        if value.startswith(FORMULA_TRIGGERS):
+        if not value:
+            out[index] = None
+        elif value.startswith(FORMULA_TRIGGERS):
             cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"
             out[index] = cell
