@@ -331,9 +331,12 @@ def stream_rows(
     stmt = _ordered(_with_display(_scoped(session, principal, filter, now, page_sort=sort),
                                   session, now), sort)  # fmt: skip
     result = session.execute(stmt.execution_options(yield_per=batch))
-    for rows in result.partitions():
-        applicants = _applicants(session, [r.id for r in rows])
-        yield [_case_row(r, applicants) for r in rows]
+    try:
+        for rows in result.partitions():
+            applicants = _applicants(session, [r.id for r in rows])
+            yield [_case_row(r, applicants) for r in rows]
+    finally:  # a cancelled export closes its cursor at once
+        result.close()
 
 
 def _case_row(r: Any, applicants: dict[int, tuple[str, str | None]]) -> CaseRow:
