@@ -28,6 +28,7 @@ from ui.cases.detail.dispatch_dialog import DispatchDialog
 from ui.cases.detail.edit_dialog import EditDialog
 from ui.cases.detail.form_dialog import FormDialog
 from ui.cases.detail.forms import ActionForms
+from ui.cases.detail.receipt_dialog import ReceiptDialog
 from ui.cases.detail.view import CaseView
 from ui.tasks import TaskRunner
 from ui.text import describe
@@ -76,6 +77,16 @@ class CaseController(QObject):
         self.view.sig_refresh_requested.connect(self.refresh)
         self.view.sig_case_requested.connect(self.sig_case_requested)
         self.view.sig_attachment_requested.connect(self._on_view_attachment_requested)
+        self.view.sig_receipt_requested.connect(self.open_receipt)
+        self.receipt: ReceiptDialog | None = None
+
+    def open_receipt(self) -> ReceiptDialog:
+        """受理回执 of this case, window-modal over the case view."""
+        dialog = ReceiptDialog(self._runner, self._principal, self.case_id, self.view)
+        dialog.finished.connect(dialog.deleteLater)
+        self.receipt = dialog
+        dialog.open()
+        return dialog
 
     # -- loading
     def refresh(self) -> None:
