@@ -66,9 +66,15 @@ def row_values(row: CaseRow, lang: str = DEFAULT_LANG) -> list[str]:
     ]  # fmt: skip
 
 
-@functools.cache
 def _word(value, lang: str) -> str:
     """A code's display word, looked up once per export rather than four times a row."""
+    return _cached_word(type(value), value, lang)
+
+
+@functools.cache
+def _cached_word(kind: type, value, lang: str) -> str:
+    # Keyed by the enum type too: StrEnum members of different enums with the same code
+    # ("normal": a risk, a 督办 level) are equal and hash alike.
     return label_of(value, lang)
 
 
