@@ -31,6 +31,13 @@ ICONS: dict[str, str] = {
     "state.db_settings": "mdi6.database-cog-outline",
     "state.training": "mdi6.school-outline",
     "state.language": "mdi6.translate",
+    # attachments, by what the file is (desktop.services.file_types.FileKind)
+    "action.attach": "mdi6.paperclip",
+    "file.image": "mdi6.file-image-outline",
+    "file.pdf": "mdi6.file-pdf-box",
+    "file.document": "mdi6.file-word-outline",
+    "file.spreadsheet": "mdi6.file-excel-outline",
+    "file.audio": "mdi6.file-music-outline",
     # named queues
     f"queue.{NamedQueue.PENDING_ACCEPT}": "mdi6.inbox-arrow-down-outline",
     f"queue.{NamedQueue.PENDING_TRIAGE}": "mdi6.call-split",

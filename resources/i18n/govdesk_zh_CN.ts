@@ -115,6 +115,21 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Photos and files: drop them here, or add them.</source>
+        <translation>照片和文件：拖到此处，或点击添加。</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2 of %3 a case; Del removes the selected one.</source>
+        <translation>%1 个附件，共 %2（每件案件上限 %3）；按 Del 删除所选附件。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+</context>
+<context>
     <name>BulkController</name>
     <message>
         <source>Dispatch selected cases</source>
@@ -263,6 +278,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上查看</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
@@ -408,6 +431,14 @@
     <message>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>No case matches these filters.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+    <message>
+        <source>There is no case in this list.</source>
+        <translation>这个列表里暂时没有案件。</translation>
     </message>
     <message>
         <source>From: {origin} · {count} cases</source>
@@ -679,6 +710,48 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>The form could not be kept on this computer: %1</source>
+        <translation>登记表草稿无法保存在本机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>(no title yet)</source>
+        <translation>（尚无标题）</translation>
+    </message>
+    <message>
+        <source>%1 attachment(s)</source>
+        <translation>%1 个附件</translation>
+    </message>
+    <message>
+        <source>Unsaved registration forms</source>
+        <translation>未保存的登记表</translation>
+    </message>
+    <message>
+        <source>These forms were being filled in when GovDesk last closed without saving them. Restore one to carry on where you left off.</source>
+        <translation>以下登记表在上次关闭前尚未保存。恢复一份即可从中断处继续填写。</translation>
+    </message>
+    <message>
+        <source>Restore (Enter)</source>
+        <translation>恢复（Enter）</translation>
+    </message>
+    <message>
+        <source>Discard (Del)</source>
+        <translation>丢弃（Del）</translation>
+    </message>
+    <message>
+        <source>Later (Esc)</source>
+        <translation>稍后（Esc）</translation>
+    </message>
+    <message>
+        <source>Press Discard again to delete this form for good; what was typed is lost.</source>
+        <translation>再按一次“丢弃”将永久删除这份登记表，已填写的内容不可恢复。</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Save changes</source>
@@ -945,6 +1018,29 @@
     </message>
 </context>
 <context>
+    <name>FormFiles</name>
+    <message>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>无法读取文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Not found with the unsaved form, add again: %1</source>
+        <translation>草稿中找不到以下附件，请重新添加：%1</translation>
+    </message>
+    <message>
+        <source>Photos, documents and recordings</source>
+        <translation>照片、文档和录音</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Add files to the case</source>
+        <translation>为案件添加附件</translation>
+    </message>
+</context>
+<context>
     <name>GeoImportController</name>
     <message>
         <source>Boundary file</source>
@@ -1161,6 +1257,13 @@
     </message>
 </context>
 <context>
+    <name>IntakeLauncher</name>
+    <message>
+        <source>%1 unsaved form(s) older than %2 days were deleted.</source>
+        <translation>已删除 %1 份超过 %2 天未保存的登记表草稿。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeSidePanel</name>
     <message>
         <source>Who is this person?</source>
@@ -1268,6 +1371,10 @@
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Type characters or pinyin initials, e.g. lljf</source>
@@ -1970,6 +2077,49 @@
     <message>
         <source>Accounts, categories and deadlines, holidays, grids, departments and windows will be managed here by administrators.</source>
         <translation>管理员今后将在这里维护账号、事项分类与办理时限、节假日、网格、部门和窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Receipt (受理回执)</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made. The details are in the log.</source>
+        <translation>未能生成受理回执，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>将受理回执保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>
