@@ -407,3 +407,19 @@ def test_cases_whose_points_changed_grid_are_counted_or_moved(
         assert grids[ids["east_half"]] == grid1.id
     assert grids[ids["west_half"]] == grid1.id and grids[ids["no_point"]] == grid1.id
     assert grids[ids["north"]] == grid2.id
+
+
+def test_micro_grids_go_under_the_grid_their_code_starts_with(session_factory, places, tmp_path):
+    path = write_geojson(
+        tmp_path / "micro.geojson",
+        feature(ring(110.0, 40.0, 110.05, 40.1), code="15990100100100101", name="1号楼"),
+        feature(ring(110.05, 40.0, 110.1, 40.1), code="15990100100100102", name="2号楼"),
+    )
+    result = run(session_factory, path, GeoLevel.MICRO_GRID)
+    assert [r.name for r in result.created] == ["1号楼", "2号楼"]
+    with session_factory() as s:
+        grid = s.scalars(select(Grid).where(Grid.code == "159901001001001")).one()
+        rows = s.execute(
+            select(Grid.parent_id, Grid.village_id, Grid.kind).where(Grid.parent_id.is_not(None))
+        ).all()
+    assert rows == [(grid.id, places["village"], "community")] * 2

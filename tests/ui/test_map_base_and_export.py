@@ -85,7 +85,9 @@ def poll(qtbot, check, timeout_ms: int = 10000) -> None:
 
 
 def test_mbtiles_tiles_come_through_the_scheme_handler(qtbot, recorder, tmp_path):
-    view = drawn_view(qtbot, BaseMap(mbtiles=make_mbtiles(tmp_path / "area.mbtiles")))
+    folder = tmp_path / "离线 底图#1"
+    folder.mkdir()
+    view = drawn_view(qtbot, BaseMap(mbtiles=make_mbtiles(folder / "云泽旗.mbtiles")))
     poll(qtbot, lambda: _evaluate(qtbot, view, "GovMap.stats().tiles") >= 4)
     assert tile_handler().served >= 4
     assert any(url.startswith("govtiles:10/825/") for url in recorder.local)

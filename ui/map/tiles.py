@@ -77,7 +77,9 @@ class MBTiles:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # A file: URI (percent-encoded, forward slashes) opens read-only on Windows paths and
+        # Chinese folder names alike.
+        self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         meta = dict(self._db.execute("SELECT name, value FROM metadata").fetchall())
         self.format = str(meta.get("format", "png")).lower()
         self.min_zoom = int(meta.get("minzoom", 0))
