@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.principal import Principal
@@ -33,6 +33,17 @@ from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
 log = logging.getLogger(__name__)
+
+
+RELEASE_WAIT_MS = 3000  # quitting waits this long at most for the claims to be given back
+
+
+def release_claims(session, principal: Principal) -> list[int]:
+    """Database worker only: give back the user's claims (signing out or quitting)."""
+    from desktop.services.claims import release_mine
+
+    with session.begin():
+        return release_mine(session=session, principal=principal)
 
 
 def jurisdiction_name(session, jurisdiction_id: int) -> str:
@@ -199,4 +210,20 @@ class Workbench(QObject):
         self.figures.stop()
         self.roster.stop()
         self.monitor.stop()
-        self.sig_closed.emit()
+        self._release_claims_then(self.sig_closed.emit)
+
+    def _release_claims_then(self, done: Callable[[], None]) -> None:
+        """Give the user's claims back before the program ends (never waiting for long: a
+        database that is away gets the claims back when they lapse)."""
+        finished = False
+
+        def finish(*_args) -> None:
+            nonlocal finished
+            if not finished:
+                finished = True
+                done()
+
+        self._runner.db(release_claims, self.principal).owned_by(self).success(finish).failure(
+            lambda exc: (log.warning("claims not released on quit: %s", exc), finish())
+        ).run()
+        QTimer.singleShot(RELEASE_WAIT_MS, self, finish)

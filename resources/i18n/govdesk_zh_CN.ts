@@ -243,6 +243,10 @@
         <translation>风险：%1</translation>
     </message>
     <message>
+        <source>Held by %1 since %2 (lapses %3)</source>
+        <translation>%1 自 %2 起领取（%3 失效）</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -402,6 +406,10 @@
 <context>
     <name>CasesPage</name>
     <message>
+        <source>Nothing left to take in this queue.</source>
+        <translation>本队列已没有可领取的案件。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -463,6 +471,14 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Take next</source>
+        <translation>取下一件</translation>
+    </message>
+    <message>
+        <source>Take the oldest case nobody holds and open it (Ctrl+T)</source>
+        <translation>领取最早一件无人领取的案件并打开（Ctrl+T）</translation>
     </message>
     <message>
         <source>No case matches these filters.</source>
@@ -922,6 +938,10 @@
     <message>
         <source>Close without saving (Esc)</source>
         <translation>不保存并关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Someone else has changed this case since this dialog opened. Your input is kept; saving will show what changed before anything is overwritten.</source>
+        <translation>此对话框打开后，其他人修改了本案件。您的输入已保留；保存时会先显示对方的修改，不会直接覆盖。</translation>
     </message>
     <message>
         <source>Please fill in %1</source>

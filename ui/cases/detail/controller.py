@@ -68,6 +68,7 @@ class CaseController(QObject):
         self.forms = ActionForms(self)
         self.loaded: jobs.Loaded | None = None
         self.dialog: FormDialog | None = None
+        self._dialog_version = 0  # the case version the open dialog was made from
         self.conflict: ConflictDialog | None = None
         self._loading = False
         self._stale = False
@@ -94,6 +95,9 @@ class CaseController(QObject):
         self.loaded = loaded
         self.view.show_case(loaded.detail, loaded.actions, loaded.now)
         self.sig_title_changed.emit(loaded.detail.number)
+        dialog = self.dialog
+        if dialog is not None and loaded.detail.version != self._dialog_version:
+            dialog.show_case_changed()
 
     def _on_case_failed(self, exc: BaseException) -> None:
         self.view.show_error(self._text(exc))
@@ -152,6 +156,7 @@ class CaseController(QObject):
         )
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog
+        self._dialog_version = version
         dialog.show()  # open() would make it window-modal
 
     def _on_dialog_finished(self, dialog: FormDialog) -> None:
@@ -230,6 +235,7 @@ class CaseController(QObject):
                     self.tr("After the other change this action is no longer possible.")
                 )
                 return
+            self._dialog_version = detail.version  # the user has seen this version now
             self._submit(dialog, kind, detail.version, new_seq, values)
 
         conflict.accepted.connect(reapply)
