@@ -21,7 +21,7 @@ from desktop.domain.principal import Principal
 from ui import theme
 from ui.icons import icon
 from ui.text import label, short_db_name
-from ui.widgets import TrainingBanner
+from ui.widgets import ConnectionBanner, TrainingBanner
 
 PAGES = ("dashboard", "map", "cases", "roster", "reports", "settings")
 PAGE_KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the page key stored on each navigation item
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
 
         self.training_banner = TrainingBanner()
         self.training_banner.setVisible(training)
+        self.connection_banner = ConnectionBanner()
         self.nav_title = QLabel()
         self.nav_title.setObjectName("navTitle")
         self.nav_subtitle = QLabel()
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.training_banner)
+        outer.addWidget(self.connection_banner)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 

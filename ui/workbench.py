@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.clock import to_local
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
 from ui.cases.detail.bulk import BulkController
@@ -94,6 +95,8 @@ class Workbench(QObject):
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
         self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
+        self.monitor.sig_connection_lost.connect(self._on_monitor_connection_lost)
+        self.monitor.sig_connection_restored.connect(self._on_monitor_connection_restored)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
@@ -145,6 +148,21 @@ class Workbench(QObject):
         self.window.blockSignals(True)
         self.window.close()
         self.window.deleteLater()
+
+    def _on_monitor_connection_lost(self, last_contact) -> None:
+        shown = to_local(last_contact).strftime("%H:%M:%S") if last_contact else ""
+        self.window.connection_banner.show_lost(shown)
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.show_connection_lost(shown)
+
+    def _on_monitor_connection_restored(self) -> None:
+        self.window.connection_banner.hide()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.show_connection_lost(None)
+        # What is on screen may be stale: every page asks again.
+        self.cases.refresh()
+        self.case_tabs.refresh_all()
+        self.dashboard.refresh()
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self._place_name = name

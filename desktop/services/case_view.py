@@ -156,11 +156,14 @@ class CaseDetail:
 
 def _claim(session: Session, case: Case, now: datetime):
     """(holder's name, since, lapses at) of a live claim, else (None, None, None)."""
-    if case.claimed_by_id is None or case.claimed_at is None:
+    if case.claimed_by_id is None:
         return None, None, None
-    lapses_at = case.claimed_at + (now - claim_cutoffs(session, now).cutoff_for(case.center_id))
-    if lapses_at <= now:
-        return None, None, None
+    lapses_at = None  # a claim with no time holds until released (claim_lapse)
+    if case.claimed_at is not None:
+        cutoff = claim_cutoffs(session, now).cutoff_for(case.center_id)
+        lapses_at = case.claimed_at + (now - cutoff)
+        if lapses_at <= now:
+            return None, None, None
     holder = session.get(User, case.claimed_by_id)
     return holder.display_name if holder else None, case.claimed_at, lapses_at
 

@@ -60,13 +60,19 @@ def claim_cutoffs(session: Session, now: datetime) -> ClaimCutoffs:
     )
 
 
-def _after_cutoff(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
+def _at_or_before_cutoff(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
     if not cutoffs.by_center:
-        return Case.claimed_at > cutoffs._default()
+        return Case.claimed_at <= cutoffs._default()
     listed = [i for _, ids in cutoffs.by_center for i in ids]
-    parts = [and_(Case.center_id.in_(ids), Case.claimed_at > c) for c, ids in cutoffs.by_center]
-    parts.append(and_(Case.center_id.not_in(listed), Case.claimed_at > cutoffs._default()))
+    parts = [and_(Case.center_id.in_(ids), Case.claimed_at <= c) for c, ids in cutoffs.by_center]
+    parts.append(and_(Case.center_id.not_in(listed), Case.claimed_at <= cutoffs._default()))
     return or_(false(), *parts)
+
+
+def _after_cutoff(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
+    # A claim with no time (written by hand or by an old import) cannot be judged: it holds
+    # until someone releases it, like claims did before they lapsed.
+    return or_(Case.claimed_at.is_(None), ~_at_or_before_cutoff(cutoffs))
 
 
 def live_claim(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
@@ -76,7 +82,7 @@ def live_claim(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
 
 def lapsed_claim(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:
     """Claimed once, but the claim has lapsed: the case is free to take again."""
-    return and_(Case.claimed_by_id.is_not(None), ~_after_cutoff(cutoffs))
+    return and_(Case.claimed_by_id.is_not(None), _at_or_before_cutoff(cutoffs))
 
 
 def free_to_claim(cutoffs: ClaimCutoffs) -> ColumnElement[bool]:

@@ -182,6 +182,10 @@
 <context>
     <name>CaseController</name>
     <message>
+        <source>The database cannot be reached. Your input is kept; the action will be sent by itself when the connection is back.</source>
+        <translation>暂时无法连接数据库。您的输入已保留，连接恢复后将自动提交本次操作。</translation>
+    </message>
+    <message>
         <source>After the other change this action is no longer possible.</source>
         <translation>他人修改后，该操作已不能执行。</translation>
     </message>
@@ -568,6 +572,13 @@
     <message>
         <source>The database did not answer. Check that the server is running and that the address is right, then retry.</source>
         <translation>数据库没有响应。请确认数据库服务器已启动、地址填写正确，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The database does not answer; reconnecting by itself. Last contact: %1. Open windows and everything typed are kept.</source>
+        <translation>数据库连接已中断，正在自动重新连接。最后一次成功联系：%1。已打开的窗口和输入的内容都会保留。</translation>
     </message>
 </context>
 <context>
