@@ -42,5 +42,7 @@ def test_a_retry_after_a_lost_reply_is_recognised_and_not_applied_again(session_
             .order_by(CaseEvent.seq)
         ).all()
     assert [tuple(r) for r in rows] == [
-        ("已电话联系当事人", "a-1"), ("再次联系", "a-2"), ("无编号的记录", None)
+        ("已电话联系当事人", "a-1"),
+        ("再次联系", "a-2"),
+        ("无编号的记录", None),
     ]
