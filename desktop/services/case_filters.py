@@ -248,7 +248,7 @@ def filter_conditions(
             raise ValueError("a supervision filter needs the card cut-offs")
         conds.append(supervision_condition(flt.supervision, cards))
     if flt.text:
-        conds.append(text_condition(flt.text))
+        conds.append(text_condition(flt.text, principal))
     return conds
 
 
