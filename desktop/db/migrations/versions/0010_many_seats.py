@@ -44,9 +44,8 @@ def downgrade() -> None:
     op.drop_index('ix_cases_claimed', table_name='cases', **_where('claimed_by_id IS NOT NULL'))
     op.drop_index('ix_case_events_client_action_id', table_name='case_events',
                   **_where('client_action_id IS NOT NULL'))
-    with op.batch_alter_table('case_events') as batch_op:
-        batch_op.drop_column('client_action_id')
-    with op.batch_alter_table('users') as batch_op:
-        batch_op.drop_column('alerts_seen_at')
-    with op.batch_alter_table('centers') as batch_op:
-        batch_op.drop_column('claim_lapse_minutes')
+    # Plain DROP COLUMN (SQLite 3.35+): a batch copy would drop `centers`, which foreign keys
+    # of other tables refer to.
+    op.drop_column('case_events', 'client_action_id')
+    op.drop_column('users', 'alerts_seen_at')
+    op.drop_column('centers', 'claim_lapse_minutes')
