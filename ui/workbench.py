@@ -100,6 +100,8 @@ class Workbench(QObject):
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
+        self.cases.sig_show_on_map.connect(self.show_cases_on_map)
+        self.case_tabs.sig_map_requested.connect(self._on_case_map_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
@@ -197,6 +199,12 @@ class Workbench(QObject):
         """在地图上查看: ring these cases on the map and fit the view to them."""
         self.window.show_page("map")
         self.map.show_cases(list(case_ids))
+
+    def _on_case_map_requested(self, case_id: int) -> None:
+        """From a case's window back to the main one, on the map at the case."""
+        self.show_cases_on_map([case_id])
+        self.window.raise_()
+        self.window.activateWindow()
 
     def _on_map_case_requested(self, case_id: int) -> None:
         self.open_case(case_id)

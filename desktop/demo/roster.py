@@ -35,7 +35,8 @@ SETTINGS_COLUMNS = ("center_id", "am_start", "am_end", "pm_start", "pm_end", "gr
 RULE_COLUMNS = ("id", "center_id", "department_id", "window_id", "mode", "pattern", "weekdays",
                 "anchor_day", "days_per_month", "agreed_days", "rotate", "active")  # fmt: skip
 RULE_STAFF_COLUMNS = ("rule_id", "position", "staff_id")
-MONTH_COLUMNS = ("center_id", "month", "provisional", "generated_at", "generated_by")
+MONTH_COLUMNS = ("center_id", "month", "provisional", "generated_at", "generated_by",
+                 "published_at", "published_by")  # fmt: skip
 DUTY_COLUMNS = ("id", "center_id", "day", "department_id", "window_id", "staff_id", "rule_id")
 CHECK_IN_COLUMNS = ("id", "center_id", "staff_id", "day", "checked_in_at", "checked_out_at",
                     "method", "recorded_by")  # fmt: skip
@@ -162,7 +163,8 @@ def _give_pins(org: OrgRows, staff_ids: list[int], pin_hash: str) -> None:
 
 
 def _rota(center, specs, today, calendar, instant, supervisor):
-    """The previous, this and the next month, generated as a supervisor would have."""
+    """The previous, this and the next month, generated as a supervisor would have; the first
+    two published an hour later, the next one still open for edits."""
     first = today.replace(day=1)
     starts = [
         (first - timedelta(days=1)).replace(day=1),
@@ -173,7 +175,9 @@ def _rota(center, specs, today, calendar, instant, supervisor):
     for start in starts:
         workdays, provisional = month_workdays(start, calendar)
         generated = _us(datetime.combine(start - timedelta(days=3), time(16, 0), tzinfo=CHINA))
-        months.append((center, start, provisional, instant(generated), supervisor))
+        published = (instant(generated + 3_600_000_000), supervisor) if start <= first else (
+            None, None)  # fmt: skip
+        months.append((center, start, provisional, instant(generated), supervisor, *published))
         for rule_id, did, window, pattern, staff, rotate in specs:
             for day, sid in assign_staff(pattern.due_days(workdays), staff, rotate=rotate):
                 duties.append((len(duties) + 1, center, day, did, window, sid, rule_id))

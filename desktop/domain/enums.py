@@ -21,6 +21,16 @@ class JurisdictionLevel(StrEnum):
     VILLAGE = "village"  # 嘎查/村/社区
 
 
+class GeoLevel(StrEnum):
+    """What a boundary file holds (govdesk geo import --level): a tree level or a grid."""
+
+    COUNTY = "county"  # 旗/县/区
+    STREET = "street"  # 苏木/乡/镇/街道 (JurisdictionLevel.TOWNSHIP)
+    COMMUNITY = "community"  # 嘎查/村/社区 (JurisdictionLevel.VILLAGE)
+    GRID = "grid"  # 网格
+    MICRO_GRID = "micro_grid"  # 微网格
+
+
 class GridKind(StrEnum):
     COMMUNITY = "community"  # 社区网格
     RURAL = "rural"  # 农区网格
@@ -74,6 +84,26 @@ class RotaChange(StrEnum):
 
     NOW_HOLIDAY = "now_holiday"  # rostered, but the calendar now says holiday
     NOW_WORKDAY = "now_workday"  # left empty, but the calendar now says working day
+
+
+class RotaDay(StrEnum):
+    """How a day of the month view and the printed rota is shaded."""
+
+    WORKDAY = "workday"  # 工作日
+    WEEKEND = "weekend"  # 周末
+    HOLIDAY = "holiday"  # 节假日
+    MAKEUP = "makeup"  # 调休上班: a weekend day that is a working day
+
+
+class RotaEditKind(StrEnum):
+    """A recorded change of the rota (desktop/services/roster_edits.py)."""
+
+    EDIT = "edit"  # 调整: a cell set directly, before publishing only
+    SWAP = "swap"  # 换班: two people exchange their duties
+    LEAVE = "leave"  # 请假: the person's duty becomes a gap
+    COVER = "cover"  # 代班: a colleague takes the absent person's duty
+    PUBLISH = "publish"  # 发布: the month is locked
+    IMPORT = "import"  # 导入: a cell set from a department's spreadsheet
 
 
 class Channel(StrEnum):

@@ -30,6 +30,7 @@ from desktop.domain.principal import Principal
 from desktop.domain.roster import assign_staff, month_days, month_workdays
 from desktop.services.deadlines import load_calendar
 from desktop.services.meta import clock_for
+from desktop.services.roster_edits import require_unpublished
 from desktop.services.roster_rules import (
     active_rules,
     center_of,
@@ -102,6 +103,7 @@ def generate_month(
     """Write the rota of `month` (any day in it) from the center's active rules."""
     require_editor(principal)
     center_of(session, principal, center_id)
+    require_unpublished(session, center_id, month)
     now = now or clock_for(session).now()
     first = month.replace(day=1)
     days = month_days(first)

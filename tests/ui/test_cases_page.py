@@ -241,6 +241,19 @@ def test_opened_from_elsewhere_with_a_way_back(qtbot, make_page, demo):
     assert not page.view.origin_frame.isVisible() and got == everything  # the queue it left
 
 
+def test_opened_on_a_grid_lists_its_cases_and_the_bar_narrows_within_it(qtbot, make_page, demo):
+    """The map's 在案件列表中查看本网格案件: the grid holds while the filter bar narrows."""
+    page = make_page("supervisor")
+    grid = world.query(demo.url, "SELECT grid_id FROM cases WHERE grid_id IS NOT NULL "
+                       "GROUP BY grid_id ORDER BY count(*) DESC, grid_id LIMIT 1")[0][0]  # fmt: skip
+    in_grid = "(grid_id = :g OR grid_id IN (SELECT id FROM grids WHERE parent_id = :g))"
+    got = shown(qtbot, page, lambda: page.open(CaseFilter(grid_ids={grid}), "网格（来自地图）"))
+    assert got == county_ids(demo, in_grid, g=grid) and len(got) > 1
+    status = page.view.filter_bar.status_combo
+    got = shown(qtbot, page, lambda: status.setCurrentIndex(status.findData("closed")))
+    assert got == county_ids(demo, f"{in_grid} AND status = 'closed'", g=grid) and got
+
+
 def test_enter_and_double_click_request_the_case(qtbot, make_page):
     page = make_page("supervisor")
     shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
@@ -256,6 +269,24 @@ def test_enter_and_double_click_request_the_case(qtbot, make_page):
     with qtbot.waitSignal(page.sig_case_requested) as asked:
         QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert asked.args == [page.model.case_id(5)]
+
+
+def test_show_on_map_sends_the_selected_cases_in_list_order(qtbot, make_page, demo):
+    page = make_page("supervisor")
+    shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
+    table = page.view.table
+    rect = table.visualRect(page.model.index(2, 2))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(page.sig_show_on_map) as asked:
+        QTest.mouseClick(page.view.map_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [county_ids(demo, "1 = 1")[2:5]]  # rows 3–5 of the list by receipt
+
+    table.clearSelection()
+    with qtbot.assertNotEmitted(page.sig_show_on_map):
+        QTest.mouseClick(page.view.map_button, Qt.MouseButton.LeftButton)
+    assert page.view.status_label.text() == "请先选中要在地图上查看的案件。"
 
 
 def test_another_seats_change_appears_keeping_the_selection(qtbot, make_page, demo, runner,

@@ -21,6 +21,7 @@ from desktop.db.models.roster import (
     RosterRuleStaff,
     RosterSettings,
     RotaDuty,
+    RotaEdit,
     RotaFlag,
     RotaMonth,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "RosterRuleStaff",
     "RosterSettings",
     "RotaDuty",
+    "RotaEdit",
     "RotaFlag",
     "RotaMonth",
     "Staff",

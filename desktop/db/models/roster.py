@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.db.base import Base
@@ -63,6 +63,9 @@ class RotaMonth(Base):
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     generated_at: Mapped[datetime]
     generated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Published: locked against direct edits; later changes are recorded swaps, leave, cover.
+    published_at: Mapped[datetime | None]
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class RotaDuty(Base):
@@ -89,6 +92,33 @@ class RotaFlag(Base):
     day: Mapped[date] = mapped_column(primary_key=True)
     change: Mapped[str] = mapped_column(String(16))  # RotaChange
     flagged_at: Mapped[datetime]
+
+
+class RotaEdit(Base):
+    """One recorded change of one rota cell (or the publishing of a month). Never updated.
+
+    A swap writes two rows with the same `step` (the first row's id); leave and cover write
+    one row per day. Who asked is a staff member, who approved is the recording user.
+    """
+
+    __tablename__ = "rota_edits"
+    __table_args__ = (Index("ix_rota_edits_center_id_day", "center_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step: Mapped[int | None] = mapped_column(Integer)
+    center_id: Mapped[int] = mapped_column(ForeignKey("centers.id"))
+    day: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(16))  # RotaEditKind
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    from_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    to_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    asked_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime]
+    after_publishing: Mapped[bool] = mapped_column(Boolean, default=False)
+    tasks_moved: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class CheckIn(Base):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import DeadlineColour, EventKind, SupervisionLevel
 from desktop.timeline_words import event_words
-from ui import i18n
+from ui import i18n, theme
 from ui.cases.detail.cells import (
     COLOURS,
     brush,
@@ -39,6 +39,7 @@ from ui.cases.detail.cells import (
     text_item,
     when,
 )
+from ui.icons import icon
 from ui.text import label
 
 K = EventKind
@@ -86,6 +87,8 @@ class CaseView(QWidget):
     """A related case was opened (its id)."""
     sig_attachment_requested = Signal(int, bool)
     """Open (False) or save as (True) an attachment (its id)."""
+    sig_map_requested = Signal(int)
+    """在地图上查看 was pressed (the case's id); shown only for a case with a point."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +110,10 @@ class CaseView(QWidget):
             chip_label.setWordWrap(False)
         self.refresh_button = QPushButton()
         self.refresh_button.setToolTip("F5")
+        self.map_button = QPushButton()
+        self.map_button.setIcon(icon("nav.map", theme.PRIMARY))
+        self.map_button.hide()
+        self.map_button.clicked.connect(self._on_map_button_clicked)
         self.state_label = QLabel()
         self.state_label.setObjectName("hintLabel")
         self.error_label = plain_label("errorLabel")
@@ -223,6 +230,7 @@ class CaseView(QWidget):
             self.risk_label,
             self.claim_label,
             self.state_label,
+            self.map_button,
             self.refresh_button,
         ):
             heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
@@ -245,6 +253,10 @@ class CaseView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+    def _on_map_button_clicked(self) -> None:
+        if self._detail is not None:
+            self.sig_map_requested.emit(self._detail.id)
 
     # -- states
     def set_loading(self, loading: bool) -> None:
@@ -306,6 +318,7 @@ class CaseView(QWidget):
         }
         for key, text in values.items():
             self.field_labels[key][1].setText(text)
+        self.map_button.setVisible(d.lat is not None and d.lng is not None)
         self._fill_parties(d.parties)
         self._fill_tasks(d.tasks)
         self._fill_attachments(d.attachments)
@@ -436,6 +449,7 @@ class CaseView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
+        self.map_button.setText(self.tr("Show on map"))
         for kind, button in self.action_buttons.items():
             button.setText(self.action_text(kind))
             if kind in SHORTCUTS:

@@ -481,7 +481,8 @@ var GovMap = (function () {
         color: "#0d47a1", weight: 3, fill: false, interactive: false }).addTo(highlightLayer);
     }
     highlightLayer.addTo(map);
-    if (lats.length === 1) map.setView([lats[0], lngs[0]], Math.max(map.getZoom(), 16));
+    // Zoom 14 keeps the neighbouring grids in view: there are no base tiles to read closer.
+    if (lats.length === 1) map.setView([lats[0], lngs[0]], Math.max(map.getZoom(), 14));
     else if (lats.length > 1) map.fitBounds(highlightLayer.getBounds(), { padding: [40, 40] });
   }
 
