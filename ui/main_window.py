@@ -21,6 +21,7 @@ from desktop.domain.principal import Principal
 from ui import theme
 from ui.icons import icon
 from ui.text import label, short_db_name
+from ui.alerts.bell import AlertBell
 from ui.widgets import ConnectionBanner, TrainingBanner
 
 PAGES = ("dashboard", "map", "cases", "roster", "reports", "settings")
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.intake_button = QPushButton()  # 登记 (Ctrl+N): shown for roles that register
         self.intake_button.setObjectName("intakeButton")
         self.intake_button.hide()
+        self.alert_bell = AlertBell()  # 提醒: what needs the user, with the count
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navList")
         self.nav_list.setIconSize(QSize(20, 20))
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         nav_layout.setSpacing(0)
         nav_layout.addWidget(self.nav_title)
         nav_layout.addWidget(self.nav_subtitle)
+        nav_layout.addWidget(self.alert_bell)
         nav_layout.addWidget(self.intake_button)
         nav_layout.addWidget(self.nav_list, 1)
 

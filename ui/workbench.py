@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.clock import to_local
 from desktop.domain.principal import Principal
 from desktop.services.queues import CaseFilter
+from ui.alerts.controller import AlertsController
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
@@ -95,6 +96,8 @@ class Workbench(QObject):
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
         self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
+        self.alerts = AlertsController(runner, principal, self.window.alert_bell, self.monitor, self)
+        self.alerts.sig_case_requested.connect(self.open_case)
         self.monitor.sig_connection_lost.connect(self._on_monitor_connection_lost)
         self.monitor.sig_connection_restored.connect(self._on_monitor_connection_restored)
         self.window.set_identity(principal, "…", database.url)
@@ -124,6 +127,7 @@ class Workbench(QObject):
             self.window
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
+        self.alerts.start()
         self.dashboard.start()
         self.cases.start()
         self.figures.start()
@@ -136,6 +140,7 @@ class Workbench(QObject):
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
+        self.alerts.stop()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
@@ -231,6 +236,7 @@ class Workbench(QObject):
     def _on_window_closed(self) -> None:
         if shiboken6.isValid(self.case_tabs.window):
             self.case_tabs.close()
+        self.alerts.stop()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()

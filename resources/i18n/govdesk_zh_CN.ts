@@ -115,6 +115,32 @@
     </message>
 </context>
 <context>
+    <name>AlertBell</name>
+    <message>
+        <source>Alerts %1</source>
+        <translation>提醒 %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>What needs you: new cases, deadlines, approvals, claims</source>
+        <translation>需要您处理的事项：新案件、期限、审批、领取</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsController</name>
+    <message>
+        <source>Nothing needs you now.</source>
+        <translation>暂无需要处理的提醒。</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>全部已读</translation>
+    </message>
+</context>
+<context>
     <name>BulkController</name>
     <message>
         <source>Dispatch selected cases</source>

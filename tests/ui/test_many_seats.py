@@ -157,3 +157,52 @@ def test_take_next_claims_the_oldest_case_and_shows_who_holds_it(qtbot, db_url, 
         runner.shutdown()
         runner.deleteLater()
         engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_bell_counts_opens_the_case_and_reads_all(qtbot, db_url):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from desktop.db.models import User
+    from ui.alerts.bell import AlertBell
+    from ui.alerts.controller import AlertsController
+
+    cw = case_world.build(db_url)
+    engine = make_engine(db_url)
+    factory = make_session_factory(engine)
+    desk = cw.world.principals["desk"]
+    # Desk claimed the registered case 26 minutes ago: it lapses in 4 (an alert).
+    with factory.begin() as s:
+        s.execute(update(Case).where(Case.id == cw.registered).values(
+            claimed_by_id=desk.user_id, claimed_at=datetime.now(UTC) - timedelta(minutes=26)))  # fmt: skip
+        s.execute(update(User).where(User.id == desk.user_id).values(
+            alerts_seen_at=datetime.now(UTC) - timedelta(hours=1)))  # fmt: skip
+    runner = TaskRunner()
+    runner.session_factory = factory
+    bell = AlertBell()
+    qtbot.addWidget(bell)
+    alerts = AlertsController(runner, desk, bell)
+    try:
+        with qtbot.waitSignal(alerts.sig_alerts_shown, timeout=10_000) as shown:
+            alerts.start()
+        assert shown.args == [1] and bell.text().endswith(" 1")
+        first = bell.menu_.actions()[0]
+        assert "即将失效" in first.text() or "lapses" in first.text()
+        with qtbot.waitSignal(alerts.sig_case_requested) as asked:
+            first.trigger()
+        assert asked.args == [cw.registered]
+        read = next(a for a in bell.menu_.actions() if a.objectName() == "markAllRead")
+        with qtbot.waitSignal(alerts.sig_alerts_shown, timeout=10_000) as shown:
+            read.trigger()
+        assert shown.args == [0] and bell.count == 0
+        with factory() as s:
+            seen = s.scalar(select(User.alerts_seen_at).where(User.id == desk.user_id))
+        assert datetime.now(UTC) - seen < timedelta(minutes=1)
+    finally:
+        alerts.stop()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        runner.shutdown()
+        runner.deleteLater()
+        engine.dispose()
