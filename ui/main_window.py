@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.principal import Principal
 from ui import theme
+from ui.alerts.bell import AlertBell
 from ui.icons import icon
 from ui.text import label, short_db_name
-from ui.alerts.bell import AlertBell
 from ui.widgets import ConnectionBanner, TrainingBanner
 
 PAGES = ("dashboard", "map", "cases", "roster", "reports", "settings")
