@@ -15,6 +15,12 @@ class AlertBell(QToolButton):
         self.setObjectName("alertBell")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # It sits on the dark navigation panel, under the center's name.
+        self.setStyleSheet(
+            "QToolButton#alertBell { color: white; background: transparent; border: none;"
+            " padding: 6px 16px; font-size: 14px; }"
+            "QToolButton#alertBell:hover { background: rgba(255, 255, 255, 0.12); }"
+        )
         self.menu_ = QMenu(self)
         self.menu_.setObjectName("alertMenu")
         self.setMenu(self.menu_)
