@@ -66,12 +66,13 @@ def take_next_task(
         picked = _pick(session, principal, now)
         if picked is None:
             return None
-        step = begin(session, principal, picked.case_id, EventKind.ASSIGN,
-                     expected_version=None, now=now)  # fmt: skip
+        # The case row is locked now (PostgreSQL) and every change of a task locks its case
+        # first, so this fresh read is final: re-check, in case a seat assigned it meanwhile.
         task = session.get(CaseTask, picked.id, populate_existing=True)
-        # The case row is locked now: re-check, in case a seat assigned it since the pick.
         if task.assignee_id is not None or task.status != TaskStatus.DISPATCHED:
             continue
+        step = begin(session, principal, picked.case_id, EventKind.ASSIGN,
+                     expected_version=None, now=now)  # fmt: skip
         task.assignee_id = staff.id
         step.log(task_id=task.id, data={"from": None, "to": staff.id, "assignee": staff.name,
                                         "taken": True})  # fmt: skip
