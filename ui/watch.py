@@ -153,9 +153,7 @@ class ChangeMonitor(QObject):
         self._polling = True
         self._runner.call(_poll_topics, self._watcher, ping).owned_by(self).success(
             self._on_poll_done
-        ).failure(
-            self._on_poll_failed
-        ).finally_(self._on_poll_finished).run()
+        ).failure(self._on_poll_failed).finally_(self._on_poll_finished).run()
 
     def _on_poll_done(self, result: tuple[bool, bool, bool]) -> None:
         changed, roster, connected = result
