@@ -10,8 +10,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import to_local
+from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
+from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
+from ui.admin.geo_import_controller import GeoImportController
+from ui.admin.geo_import_view import GeoImportDialog
 from ui.alerts.controller import AlertsController
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
@@ -91,6 +95,12 @@ class Workbench(QObject):
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.map.view.map.set_base_map(self.preferences.base_map)
+        self.preferences.sig_base_map_changed.connect(self.map.view.map.set_base_map)
+        if Role.ADMIN in principal.roles:
+            self.preferences.view.import_button.show()
+            self.preferences.view.import_button.clicked.connect(self.open_geo_import)
+        self.geo_import: GeoImportController | None = None
         self.case_tabs = CaseTabs(runner, principal, database.training, self)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
@@ -110,7 +120,9 @@ class Workbench(QObject):
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.intake: IntakeLauncher | None = None
         if may_register(principal):
-            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            drafts = DraftStore.for_user(database.url, principal.user_id)
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self,
+                                         drafts=drafts)  # fmt: skip
             self.window.intake_button.show()
             self.window.intake_button.clicked.connect(self.intake.open)
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
@@ -133,6 +145,8 @@ class Workbench(QObject):
         self.figures.start()
         self.reports.start()
         self.roster.start()
+        if self.intake is not None:
+            self.intake.offer_drafts()  # forms a crash or a closed window left unsaved
 
     def open_case(self, case_id: int) -> None:
         """Show a case in the case window (from a queue, an alert, the map or a report)."""
@@ -190,6 +204,17 @@ class Workbench(QObject):
         dialog.sig_place_picked.connect(lambda place: done(place.lat, place.lng))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def open_geo_import(self) -> None:
+        """导入边界 (administrators): window-modal over the main window."""
+        dialog = GeoImportDialog(self.window)
+        self.geo_import = GeoImportController(self._runner, self.principal, dialog, dialog)
+        self.geo_import.sig_imported.connect(self._on_geo_imported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_geo_imported(self, _result) -> None:
+        self.map.refresh()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""

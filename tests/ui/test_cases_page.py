@@ -254,6 +254,19 @@ def test_opened_on_a_grid_lists_its_cases_and_the_bar_narrows_within_it(qtbot, m
     assert got == county_ids(demo, f"{in_grid} AND status = 'closed'", g=grid) and got
 
 
+def test_an_empty_list_says_whether_the_filters_emptied_it(qtbot, make_page):
+    page = make_page("supervisor")
+    assert shown(qtbot, page, lambda: page.open(CaseFilter(ids=[]), "空列表")) == []
+    assert page.view.empty_label.isVisible()
+    assert page.view.empty_label.text() == "这个列表里暂时没有案件。"
+    shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
+    assert not page.view.empty_label.isVisible()
+    bar = page.view.filter_bar
+    QTest.keyClicks(bar.text_edit, "zz-no-such-case")
+    got = shown(qtbot, page, lambda: QTest.keyClick(bar.text_edit, Qt.Key.Key_Return))
+    assert got == [] and page.view.empty_label.text() == "没有符合筛选条件的案件。"
+
+
 def test_enter_and_double_click_request_the_case(qtbot, make_page):
     page = make_page("supervisor")
     shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))

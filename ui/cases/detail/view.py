@@ -7,7 +7,14 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -40,6 +47,7 @@ from ui.cases.detail.cells import (
     when,
 )
 from ui.icons import icon
+from ui.intake.attachment_strip import local_paths
 from ui.text import label
 
 K = EventKind
@@ -77,11 +85,17 @@ SHORTCUTS = {
     K.EDIT: "Ctrl+E",
     K.REPORT: "Ctrl+Shift+B",
 }
+
+
 class CaseView(QWidget):
     sig_action_requested = Signal(str)
     """An action button was pressed (an EventKind value)."""
     sig_reveal_requested = Signal(int)
     """显示 was pressed for a party (its id)."""
+    sig_receipt_requested = Signal()
+    """受理回执 (Ctrl+P): print the receipt or save it as PDF."""
+    sig_files_dropped = Signal(list)
+    """Files were dropped on the case (local paths): attach them."""
     sig_refresh_requested = Signal()
     sig_case_requested = Signal(int)
     """A related case was opened (its id)."""
@@ -93,6 +107,7 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseView")
+        self.setAcceptDrops(True)  # photos and files dropped anywhere on the case are attached
         self.number_label = plain_label("pageTitle")
         self.title_label = plain_label("pageSubtitle")
         self.status_label = plain_label()
@@ -110,6 +125,9 @@ class CaseView(QWidget):
             chip_label.setWordWrap(False)
         self.refresh_button = QPushButton()
         self.refresh_button.setToolTip("F5")
+        self.receipt_button = QPushButton()
+        self.receipt_button.setToolTip("Ctrl+P")
+        self.receipt_button.clicked.connect(self.sig_receipt_requested)
         self.map_button = QPushButton()
         self.map_button.setIcon(icon("nav.map", theme.PRIMARY))
         self.map_button.hide()
@@ -136,6 +154,9 @@ class CaseView(QWidget):
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.sig_refresh_requested)
+        receipt = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        receipt.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        receipt.activated.connect(self.sig_receipt_requested)
         self.refresh_button.clicked.connect(self.sig_refresh_requested)
 
         self.fields_box = QGroupBox()
@@ -230,6 +251,7 @@ class CaseView(QWidget):
             self.risk_label,
             self.claim_label,
             self.state_label,
+            self.receipt_button,
             self.map_button,
             self.refresh_button,
         ):
@@ -449,6 +471,7 @@ class CaseView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
+        self.receipt_button.setText(self.tr("Receipt"))
         self.map_button.setText(self.tr("Show on map"))
         for kind, button in self.action_buttons.items():
             button.setText(self.action_text(kind))
@@ -508,6 +531,16 @@ class CaseView(QWidget):
         if kind == K.NOTE:
             return self.tr("Handling record")
         return label("event_kind", kind)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.sig_files_dropped.emit(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

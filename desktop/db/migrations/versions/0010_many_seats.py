@@ -1,7 +1,7 @@
 """many seats: claim lapse per center, the alert marker, client action ids on events
 
 Revision ID: 0010
-Revises: 0013
+Revises: 0011
 Create Date: 2026-11-30
 
 - centers.claim_lapse_minutes (30): a claim lapses that long after claimed_at, judged when
@@ -18,7 +18,7 @@ import desktop.db.base
 
 
 revision = '0010'
-down_revision = '0013'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
