@@ -40,15 +40,26 @@ def arrival_mark(arrived: Arrival | None) -> str:
     return marks.get(arrived, "") if arrived is not None else ""
 
 
-def duty_line(duty: CellDuty) -> str:
+def duty_line(duty: CellDuty, with_department: bool) -> str:
+    """王调解 ✓, or 王调解（司法）✓ where the row's window hosts several departments."""
     name = duty.staff_name if duty.staff_id is not None else _gap()
     mark = arrival_mark(duty.arrival)
     star = "*" if duty.changed else ""
-    return f"{name}{star}（{duty.department_short}）{(' ' + mark) if mark else ''}"
+    department = f"（{duty.department_short}）" if with_department else ""
+    return f"{name}{star}{department}{(' ' + mark) if mark else ''}"
+
+
+def _shared_rows(grid: MonthGrid) -> set[int]:
+    """Rows whose window hosts more than one department this month."""
+    seen: dict[int, set[int]] = {}
+    for (row, _day), duties in grid.cells.items():
+        seen.setdefault(row, set()).update(d.department_id for d in duties)
+    return {row for row, departments in seen.items() if len(departments) > 1}
 
 
 def fill_grid(view: QTableWidget, grid: MonthGrid) -> None:
     view.clear()
+    shared = _shared_rows(grid)
     view.setRowCount(len(grid.rows))
     view.setColumnCount(len(grid.days))
     view.setVerticalHeaderLabels([row.name for row in grid.rows])
@@ -59,7 +70,7 @@ def fill_grid(view: QTableWidget, grid: MonthGrid) -> None:
         header.setToolTip(f"{day.day.isoformat()} {label('rota_day', day.shade)}")
         for row in range(len(grid.rows)):
             duties = grid.cell(row, day.day)
-            item = QTableWidgetItem("\n".join(duty_line(d) for d in duties))
+            item = QTableWidgetItem("\n".join(duty_line(d, row in shared) for d in duties))
             item.setData(DAY_ROLE, day.day)
             if day.shade in SHADES:
                 item.setBackground(QBrush(SHADES[day.shade]))
@@ -70,7 +81,7 @@ def fill_grid(view: QTableWidget, grid: MonthGrid) -> None:
             item.setToolTip("\n".join(_tooltip(d) for d in duties))
             view.setItem(row, column, item)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setDefaultSectionSize(92)
+    view.horizontalHeader().setDefaultSectionSize(84)
     view.resizeRowsToContents()
 
 
