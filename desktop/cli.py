@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_demo_parser(sub)
     add_report_parser(sub)
     add_roster_parser(sub)
+    add_geo_parser(sub)
 
     db = sub.add_parser("db", help="数据库: upgrade 升级结构, backup 备份 (SQLite)")
     db_sub = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
@@ -139,6 +140,70 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
     _audit(factory, "roster.export", {"center": center.short_name, "month": period.code,
                                       "file": str(path)})  # fmt: skip
     print(f"已导出排班表 {path}", file=sys.stderr)
+    return 0
+
+
+def add_geo_parser(sub) -> None:
+    from desktop.domain.enums import GeoLevel
+    from desktop.services.geo_shapes import SourceCrs
+
+    geo = sub.add_parser("geo", help="地图边界: import 导入区划与网格边界")
+    actions = geo.add_subparsers(title="geo commands", metavar="ACTION", required=True)
+    imp = actions.add_parser(
+        "import",
+        help="导入 GeoJSON 或 shapefile 压缩包 (.zip) 中的边界, 全部成功或全部不导入",
+    )
+    imp.add_argument("file", type=Path, help=".geojson / .json, 或含一套 shapefile 的 .zip")
+    imp.add_argument("--level", required=True, choices=[str(v) for v in GeoLevel],
+                     help="文件中是哪一级: county 旗县区, street 街道乡镇, community 村社区, "
+                     "grid 网格, micro_grid 微网格")  # fmt: skip
+    imp.add_argument("--crs", default="wgs84", choices=[str(v) for v in SourceCrs],
+                     help="坐标系: wgs84 (默认), cgcs2000 (同 wgs84), gcj02 (高德/腾讯), "
+                     "bd09 (百度)")  # fmt: skip
+    imp.add_argument("--parent", metavar="CODE", help="新建地点的上级编码 (文件中全部要素)")
+    imp.add_argument("--code-field", help="编码所在的属性名 (默认: code、adcode、编码…)")
+    imp.add_argument("--name-field", help="名称所在的属性名 (默认: name、名称…)")
+    imp.add_argument("--parent-field", help="上级编码所在的属性名 (默认: parent_code…)")
+    imp.add_argument("--tolerance", type=float, default=50.0, metavar="METRES",
+                     help="超出上级边界的容差, 米 (默认 50)")  # fmt: skip
+    imp.add_argument("--dry-run", action="store_true", help="只检查并报告, 不写入数据库")
+    imp.set_defaults(handler=cmd_geo_import)
+
+
+def cmd_geo_import(args: argparse.Namespace) -> int:
+    from desktop.domain.enums import GeoLevel
+    from desktop.labels import describe, label_of
+    from desktop.services.geo_import import GeoImportRefused, apply_plan, plan_import
+    from desktop.services.geo_places import FieldNames
+    from desktop.services.geo_shapes import SourceCrs
+
+    level = GeoLevel(args.level)
+    fields = FieldNames(args.code_field, args.name_field, args.parent_field)
+    _, factory = open_session_factory(args)
+    with factory.begin() as session:
+        plan = plan_import(session=session, path=args.file, level=level, crs=SourceCrs(args.crs),
+                           parent_code=args.parent, fields=fields,
+                           tolerance_m=args.tolerance)  # fmt: skip
+        for note in plan.problems:
+            print(f"第 {note.number} 个要素 ({note.properties}): {describe(note.error)}",
+                  file=sys.stderr)  # fmt: skip
+        if plan.problems:
+            print(f"错误: {describe(GeoImportRefused(plan.problems))}", file=sys.stderr)
+            return 2
+        if not args.dry_run:  # planning only read: a dry run has nothing to undo
+            apply_plan(session=session, plan=plan)
+    created, changed, kept = (plan.refs(a) for a in ("create", "change", "keep"))
+    for note in plan.repaired:
+        print(f"已修复 第 {note.number} 个要素 ({note.properties}): {describe(note.error)}")
+    for title, refs in (("新建", created), ("修改", changed)):
+        for ref in refs:
+            print(f"{title} {ref.code} {ref.name}")
+    verb = "检查通过（未写入）" if args.dry_run else "已导入"
+    print(f"{verb}{label_of(level)} {len(plan.steps)} 个: 新建 {len(created)}, "
+          f"修改 {len(changed)}, 未变 {len(kept)}, 修复 {len(plan.repaired)}")  # fmt: skip
+    if not args.dry_run and (created or changed):
+        _audit(factory, "geo.import", {"file": str(args.file), "level": str(level),
+                                       "created": len(created), "changed": len(changed)})  # fmt: skip
     return 0
 
 

@@ -86,6 +86,7 @@ class Workbench(QObject):
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
+        self.cases.sig_show_on_map.connect(self.show_cases_on_map)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)

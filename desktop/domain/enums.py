@@ -21,6 +21,16 @@ class JurisdictionLevel(StrEnum):
     VILLAGE = "village"  # 嘎查/村/社区
 
 
+class GeoLevel(StrEnum):
+    """What a boundary file holds (govdesk geo import --level): a tree level or a grid."""
+
+    COUNTY = "county"  # 旗/县/区
+    STREET = "street"  # 苏木/乡/镇/街道 (JurisdictionLevel.TOWNSHIP)
+    COMMUNITY = "community"  # 嘎查/村/社区 (JurisdictionLevel.VILLAGE)
+    GRID = "grid"  # 网格
+    MICRO_GRID = "micro_grid"  # 微网格
+
+
 class GridKind(StrEnum):
     COMMUNITY = "community"  # 社区网格
     RURAL = "rural"  # 农区网格

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -20,8 +20,6 @@ from sqlalchemy import (
     case,
     exists,
     false,
-    func,
-    literal,
     null,
     or_,
     select,
@@ -29,8 +27,8 @@ from sqlalchemy import (
 )
 
 from desktop.clock import local_midnight
-from desktop.db.base import UTCDateTime
 from desktop.db.models import Case, CaseTask, Category, Grid, User
+from desktop.db.models.cases import due_order
 from desktop.domain.enums import (
     ACTIVE_TASK_STATUSES,
     OPEN_STATUSES,
@@ -51,10 +49,6 @@ from desktop.services.scoping import scope_cases
 from desktop.services.supervision import CardCutoffs, supervision_condition
 
 Cursor = tuple[Any, int]  # (sort key value, case id) of a row, as the database returned it
-
-# Cases without a deadline sort after every real one, in both directions' keyset arithmetic:
-# a NULL would make the row-value comparison unknown and drop rows from the walk.
-_NO_DEADLINE = datetime(9999, 12, 31, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -263,7 +257,7 @@ def scoped_select(
 
 def sort_expression(key: SortKey) -> ColumnElement[Any]:
     if key == SortKey.DUE_AT:
-        return func.coalesce(Case.due_at, literal(_NO_DEADLINE, UTCDateTime()))
+        return due_order(Case.due_at)
     if key == SortKey.RISK:
         return case({str(r): rank for rank, r in enumerate(RISK_ORDER)}, value=Case.risk, else_=0)
     return {

@@ -10,9 +10,11 @@ from shapely.geometry import Point, shape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Grid, Jurisdiction
+from desktop.db.models import AppMeta, Grid, Jurisdiction
 
-_grid_index_cache: dict[str, tuple[int, shapely.STRtree, list[int]]] = {}
+# Keyed by database; valid while the grid count and the import revision stay the same.
+_grid_index_cache: dict[str, tuple[tuple[int, str | None], shapely.STRtree, list[int]]] = {}
+GEO_REVISION_KEY = "geo_revision"  # app_meta: bumped by every boundary import that writes
 
 
 @lru_cache(maxsize=2048)
@@ -40,8 +42,9 @@ def locate_grid(session: Session, lat: float, lng: float) -> int | None:
     """The grid (not micro-grid) whose polygon holds the point, via a cached spatial index."""
     key = str(session.get_bind().url)
     count = session.scalar(select(func.count()).select_from(Grid).where(Grid.parent_id.is_(None)))
+    revision = session.scalar(select(AppMeta.value).where(AppMeta.key == GEO_REVISION_KEY))
     cached = _grid_index_cache.get(key)
-    if cached is None or cached[0] != count:
+    if cached is None or cached[0] != (count, revision):
         rows = session.execute(
             select(Grid.id, Grid.boundary).where(
                 Grid.parent_id.is_(None), Grid.boundary.is_not(None)
@@ -49,7 +52,7 @@ def locate_grid(session: Session, lat: float, lng: float) -> int | None:
         ).all()
         ids = [row.id for row in rows]
         tree = shapely.STRtree([shape(json.loads(row.boundary)) for row in rows])
-        cached = (count, tree, ids)
+        cached = ((count, revision), tree, ids)
         _grid_index_cache[key] = cached
     _, tree, ids = cached
     hits = tree.query(Point(lng, lat), predicate="covered_by")

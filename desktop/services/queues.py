@@ -37,7 +37,6 @@ from desktop.domain.masking import mask_name, mask_phone
 from desktop.domain.principal import Principal
 from desktop.domain.queues import queues_for_roles
 from desktop.services.case_filters import (  # noqa: F401  (re-exported for callers)
-    _NO_DEADLINE,
     BY_RECEIPT,
     CaseFilter,
     Cursor,

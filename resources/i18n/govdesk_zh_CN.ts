@@ -429,6 +429,14 @@
         <source>Filters saved as “{name}”.</source>
         <translation>筛选条件已保存为“{name}”。</translation>
     </message>
+    <message>
+        <source>Select the cases to show on the map first.</source>
+        <translation>请先选中要在地图上查看的案件。</translation>
+    </message>
+    <message>
+        <source>The map shows the first %1 of the selected cases.</source>
+        <translation>地图只显示选中案件的前 %1 件。</translation>
+    </message>
 </context>
 <context>
     <name>CasesView</name>
@@ -455,6 +463,14 @@
     <message>
         <source>My saved filters</source>
         <translation>我的筛选</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上查看</translation>
+    </message>
+    <message>
+        <source>Ring the selected cases on the map (at most %1)</source>
+        <translation>在地图上圈出选中的案件（最多 %1 件）</translation>
     </message>
     <message>
         <source>Export to Excel…</source>

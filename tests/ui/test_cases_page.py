@@ -258,6 +258,24 @@ def test_enter_and_double_click_request_the_case(qtbot, make_page):
     assert asked.args == [page.model.case_id(5)]
 
 
+def test_show_on_map_sends_the_selected_cases_in_list_order(qtbot, make_page, demo):
+    page = make_page("supervisor")
+    shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
+    table = page.view.table
+    rect = table.visualRect(page.model.index(2, 2))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(page.sig_show_on_map) as asked:
+        QTest.mouseClick(page.view.map_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [county_ids(demo, "1 = 1")[2:5]]  # rows 3–5 of the list by receipt
+
+    table.clearSelection()
+    with qtbot.assertNotEmitted(page.sig_show_on_map):
+        QTest.mouseClick(page.view.map_button, Qt.MouseButton.LeftButton)
+    assert page.view.status_label.text() == "请先选中要在地图上查看的案件。"
+
+
 def test_another_seats_change_appears_keeping_the_selection(qtbot, make_page, demo, runner,
                                                               database):  # fmt: skip
     monitor = ChangeMonitor(runner, database.engine, interval_ms=100)

@@ -22,7 +22,7 @@ from ui.cases import loading
 from ui.cases.export import ExportController
 from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
 from ui.cases.saved import UserStore
-from ui.cases.view import CasesView
+from ui.cases.view import MAP_LIMIT, CasesView
 from ui.icons import icon
 from ui.tasks import Cancelled, Op, TaskRunner
 from ui.text import describe, label
@@ -39,6 +39,8 @@ DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 9
 
 class CasesPage(QObject):
     sig_case_requested = Signal(int)
+    sig_show_on_map = Signal(list)
+    """在地图上查看: the ids of the selected cases (at most MAP_LIMIT)."""
     """The user opened a case (double-click or Enter on its row): its id."""
     sig_list_shown = Signal(int)
     """Every id of the current list is known (the count); the table is complete."""
@@ -103,6 +105,7 @@ class CasesPage(QObject):
         view.delete_saved_button.clicked.connect(self._on_delete_saved_button_clicked)
         view.saved_combo.activated.connect(self._on_saved_combo_activated)
         view.export_button.clicked.connect(self._on_export_button_clicked)
+        view.map_button.clicked.connect(self._on_map_button_clicked)
         view.refresh_button.clicked.connect(self.refresh)
         view.destroyed.connect(self.stop)
         if monitor is not None:
@@ -465,6 +468,20 @@ class CasesPage(QObject):
         case_id = self.model.case_id(row)
         if case_id is not None:
             self.sig_case_requested.emit(case_id)
+
+    def _on_map_button_clicked(self) -> None:
+        rows = sorted(index.row() for index in self.view.table.selectionModel().selectedRows())
+        ids = [i for i in (self.model.case_id(row) for row in rows) if i is not None]
+        if not ids:
+            self.view.status_label.setText(self.tr("Select the cases to show on the map first."))
+            return
+        if len(ids) > MAP_LIMIT:
+            self.view.status_label.setText(
+                self.tr("The map shows the first %1 of the selected cases.").replace(
+                    "%1", f"{MAP_LIMIT:,}"
+                )
+            )
+        self.sig_show_on_map.emit(ids[:MAP_LIMIT])
 
     def _on_export_button_clicked(self) -> None:
         self.export.start(self.current_filter(), self._sort)

@@ -29,6 +29,7 @@ from ui.cases.filter_bar import FilterBar
 from ui.icons import icon
 
 ROW_HEIGHT = 26
+MAP_LIMIT = 5000  # cases ringed on the map at once: more would hide the map under rings
 
 
 class CaseTable(QTableView):
@@ -40,8 +41,9 @@ class CaseTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseTable")
+        # Several rows: 在地图上查看 and the bulk actions work on a selection.
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,6 +100,8 @@ class CasesView(QWidget):
         self.empty_label.setObjectName("hintLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
+        self.map_button = QPushButton()
+        self.map_button.setIcon(icon("nav.map", theme.PRIMARY))
         self.export_button = QPushButton()
         self.export_progress = QProgressBar()
         self.export_progress.setMaximumWidth(220)
@@ -126,6 +130,7 @@ class CasesView(QWidget):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.export_progress)
         bottom.addWidget(self.cancel_export_button)
+        bottom.addWidget(self.map_button)
         bottom.addWidget(self.export_button)
 
         right = QWidget()
@@ -159,6 +164,12 @@ class CasesView(QWidget):
         self.save_button.setText(self.tr("Save filters"))
         self.delete_saved_button.setText(self.tr("Delete"))
         self.saved_combo.setPlaceholderText(self.tr("My saved filters"))
+        self.map_button.setText(self.tr("Show on map"))
+        self.map_button.setToolTip(
+            self.tr("Ring the selected cases on the map (at most %1)").replace(
+                "%1", f"{MAP_LIMIT:,}"
+            )
+        )
         self.export_button.setText(self.tr("Export to Excel…"))
         self.cancel_export_button.setText(self.tr("Cancel"))
         self.refresh_button.setText(self.tr("Refresh"))

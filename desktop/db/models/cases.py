@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -14,11 +14,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.db.base import Base, code_string
+from desktop.db.base import Base, UTCDateTime, code_string
 
 
 class Case(Base):
@@ -116,6 +118,25 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+
+NO_DEADLINE = datetime(9999, 12, 31, tzinfo=UTC)  # sorts a case without a deadline last
+
+
+def due_order(due_at):
+    """The deadline sort key, no deadline last: never NULL, which would make the keyset's
+    row-value comparison unknown and drop rows from the walk. The constant is written into
+    the SQL rather than bound, so that the statement's expression is the index's below."""
+    return func.coalesce(due_at, literal(NO_DEADLINE, UTCDateTime(), literal_execute=True))
+
+
+# Lists sorted by deadline (a category's cases by 办理期限) walk this index in order and stop
+# after a page; the filter and scope columns ride along so rows are skipped inside it.
+Index(
+    "ix_cases_due_order",
+    due_order(Case.due_at), Case.id, Case.category_id, Case.county_id, Case.street_id,
+)  # fmt: skip
 
 
 class CaseParty(Base):

@@ -193,7 +193,6 @@ class BulkController(QObject):
             k for k in (DISPATCH, SUPERVISE, ASSIGN, RELEASE) if principal.roles & _ROLES[k]
         ]
         if self.offered:
-            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             table.customContextMenuRequested.connect(self._on_table_menu_requested)
 
