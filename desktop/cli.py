@@ -123,6 +123,13 @@ def add_roster_parser(sub) -> None:
     export.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
     export.add_argument("-o", "--output", type=Path, help="输出的 .xlsx 文件")
     export.set_defaults(handler=cmd_roster_export)
+    imp = actions.add_parser(
+        "import", help="导入部门报来的排班表 (与导出的格式相同), 全部成功或全部不导入"
+    )
+    imp.add_argument("file", type=Path, help=".xlsx 文件")
+    imp.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将要修改的内容, 不写入")
+    imp.set_defaults(handler=cmd_roster_import)
 
 
 def cmd_roster_export(args: argparse.Namespace) -> int:
@@ -141,6 +148,48 @@ def cmd_roster_export(args: argparse.Namespace) -> int:
                                       "file": str(path)})  # fmt: skip
     print(f"已导出排班表 {path}", file=sys.stderr)
     return 0
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from desktop.labels import describe
+    from desktop.services.report_data import center_principal, find_center
+    from desktop.services.roster_import import (
+        RosterImportRefused,
+        apply_import,
+        plan_import,
+        problem_error,
+    )
+    from reports.rota_reader import read_rota
+
+    sheet = read_rota(args.file)
+    _, factory = open_session_factory(args)
+    with factory.begin() as session:
+        center = find_center(session, args.center)
+        principal = center_principal(session, center, _os_actor())
+        try:
+            plan = plan_import(session=session, principal=principal, center_id=center.id,
+                               sheet=sheet)  # fmt: skip
+        except RosterImportRefused as refused:
+            for problem in refused.problems:
+                print(f"错误: {describe(problem_error(problem))}", file=sys.stderr)
+            raise
+        for change in plan.changes:
+            before, after = "、".join(change.before) or "无", "、".join(change.after) or "无"
+            print(f"{change.day.isoformat()} {change.place}: {before} → {after}")
+        if args.dry_run:
+            print(f"检查通过（未写入）: 将修改 {len(plan.changes)} 处")
+            return 0
+        changed = apply_import(session=session, principal=principal, plan=plan)
+    _audit(factory, "roster.import", {"center": center.short_name, "file": str(args.file),
+                                      "cells": changed})  # fmt: skip
+    print(f"已导入排班表 {args.file}: 修改 {changed} 处")
+    return 0
+
+
+def _os_actor() -> str:
+    from desktop.services.audit import os_user
+
+    return os_user()
 
 
 def add_geo_parser(sub) -> None:
