@@ -16,6 +16,10 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Import a rota</source>
+        <translation>导入排班表</translation>
+    </message>
+    <message>
         <source>Export the rota</source>
         <translation>导出排班表</translation>
     </message>
@@ -1083,6 +1087,17 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import the rota</source>
+        <translation>导入排班表</translation>
+    </message>
+    <message>
+        <source>%1 cells would change. Apply them?</source>
+        <translation>将修改 %1 处排班，确定导入吗？</translation>
+    </message>
+</context>
+<context>
     <name>IntakeController</name>
     <message>
         <source>The categories and grids could not be loaded. The details are in the log.</source>
@@ -1692,6 +1707,14 @@
     <message>
         <source>E&amp;xport to Excel…</source>
         <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a department&apos;s rota in the export&apos;s layout; all of it or nothing</source>
+        <translation>读取部门按导出格式报来的排班表；全部成功或全部不导入</translation>
     </message>
     <message>
         <source>Loading the month…</source>

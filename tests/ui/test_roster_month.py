@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.db.models import CaseTask, RotaDuty, RotaEdit, RotaMonth, Staff
 from desktop.db.models.meta import CLOCK_OFFSET_KEY, KIND_KEY
@@ -211,3 +211,46 @@ def test_the_desk_sees_the_grid_but_cannot_change_it(qtbot, runner, session_fact
     month.grid_table.setCurrentCell(1, 0)
     qtbot.keyClick(month.grid_table, Qt.Key.Key_Return)
     assert controller.months.dialog is None
+
+
+def test_a_department_rota_comes_in_from_excel(qtbot, runner, session_factory, world, tmp_path):
+    from desktop.db.models import Center
+    from reports.run import rota_file
+
+    ids = world.ids
+    path = tmp_path / "法院排班.xlsx"
+    with session_factory() as session:
+        rota_file(session=session, center=session.get(Center, ids["county_center"]), month=DEC,
+                  path=path)  # fmt: skip
+    wb = load_workbook(path)
+    wb["排班表"]["C7"].value = "钱书记（法院）"  # 诉调对接中心 on Wednesday the 2nd
+    wb.save(path)
+    controller = open_month(qtbot, runner, session_factory, world.principals["supervisor"])
+    month = controller.view.month
+    controller.months.choose_open_path = lambda *_args: path
+    qtbot.keyClick(month.import_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: controller.months.preview is not None, timeout=10_000)
+    preview = controller.months.preview
+    assert [preview.changes_list.item(i).text() for i in range(preview.changes_list.count())] == [
+        "12-02 诉调对接中心：— → 钱书记"
+    ]
+    before = controller.month
+    qtbot.keyClick(preview, Qt.Key.Key_Return)
+    settle(qtbot, runner, controller, before)
+    with session_factory() as session:
+        court = session.execute(select(RotaDuty.day, RotaDuty.staff_id).where(
+            RotaDuty.window_id == ids["court_window"], RotaDuty.day <= date(2026, 12, 3)
+        ).order_by(RotaDuty.day)).all()  # fmt: skip
+    assert [tuple(r) for r in court] == [(date(2026, 12, 1), ids["clerk_zhao"]),
+                                         (date(2026, 12, 2), ids["clerk_qian"]),
+                                         (date(2026, 12, 3), ids["clerk_qian"])]  # fmt: skip
+    # 钱书记 twice on the 3rd: refused, the cell named, nothing written.
+    wb["排班表"]["D8"].value = "钱书记（法院）"
+    wb.save(path)
+    qtbot.keyClick(month.import_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: month.error_label.isVisibleTo(month), timeout=10_000)
+    assert "排班表 第 8 行 D 列：“钱书记（法院）”同一天被排在两处" in month.error_label.text()
+    with session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(RotaDuty).where(
+            RotaDuty.window_id == ids["mediation_window"], RotaDuty.day == date(2026, 12, 3),
+            RotaDuty.staff_id == ids["clerk_qian"])) == 0  # fmt: skip

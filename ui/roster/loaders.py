@@ -265,3 +265,25 @@ def set_pin(session, principal: Principal, staff_id: int, pin: str) -> None:
 
     with session.begin():
         store(session=session, principal=principal, staff_id=staff_id, pin=pin)
+
+
+def plan_rota_file(session, principal: Principal, center_id: int, path) -> tuple:
+    """(the sheet's cells, the changes they would make); RosterImportRefused names each
+    problem by sheet, row and column."""
+    from desktop.services.roster_import import plan_import
+    from reports.rota_reader import read_rota
+
+    sheet = read_rota(path)
+    with session.begin():
+        return sheet, plan_import(session=session, principal=principal, center_id=center_id,
+                                  sheet=sheet)  # fmt: skip
+
+
+def apply_rota_import(session, principal: Principal, center_id: int, sheet) -> int:
+    """Plan again inside the writing transaction (the rota may have moved), then apply."""
+    from desktop.services.roster_import import apply_import, plan_import
+
+    with session.begin():
+        plan = plan_import(session=session, principal=principal, center_id=center_id,
+                           sheet=sheet)  # fmt: skip
+        return apply_import(session=session, principal=principal, plan=plan)

@@ -15,8 +15,10 @@ from desktop.clock import to_local
 from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
+from desktop.services.roster_import import RosterImportRefused, problem_error
 from ui.roster import loaders
 from ui.roster.duty_dialog import DutyDialog
+from ui.roster.import_dialog import ImportPreviewDialog
 from ui.roster.month_grid import column_of, fill_grid
 from ui.roster.month_view import MonthView
 from ui.roster.widgets import fill
@@ -27,6 +29,13 @@ log = logging.getLogger(__name__)
 
 EDITORS = (Role.SUPERVISOR, Role.ADMIN)
 CELL_ROLE = Qt.ItemDataRole.UserRole  # a warning's (row, column) in the grid
+
+
+def ask_open_path(parent: QWidget) -> Path | None:
+    tr = functools.partial(QCoreApplication.translate, "MonthController")
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Import a rota"), "",
+                                          tr("Excel workbook (*.xlsx)"))  # fmt: skip
+    return Path(name) if name else None
 
 
 def ask_path(parent: QWidget, suggested: str) -> Path | None:
@@ -54,6 +63,8 @@ class MonthController(QObject):
         self.month: loaders.Month | None = None
         self.dialog: DutyDialog | None = None  # the open dialog, for tests and to keep it alive
         self.choose_path = ask_path
+        self.choose_open_path = ask_open_path
+        self.preview: ImportPreviewDialog | None = None
         self.exported: Path | None = None
         for button in view.edit_buttons:
             button.setVisible(principal.has(*EDITORS))
@@ -62,6 +73,7 @@ class MonthController(QObject):
         view.publish_button.clicked.connect(self._on_publish_button_clicked)
         view.change_button.clicked.connect(self._on_change_button_clicked)
         view.export_button.clicked.connect(self._on_export_button_clicked)
+        view.import_button.clicked.connect(self._on_import_button_clicked)
         view.grid_table.activated.connect(self._on_grid_activated)
         view.warnings_list.itemActivated.connect(self._on_warning_chosen)
         view.warnings_list.itemClicked.connect(self._on_warning_chosen)
@@ -118,6 +130,7 @@ class MonthController(QObject):
         published = grid.published_at is not None
         view.publish_button.setEnabled(grid.generated and not published)
         view.generate_button.setEnabled(not published)
+        view.import_button.setEnabled(not published)
         view.change_button.setEnabled(grid.generated)
         view.provisional_label.setText(
             self.tr(
@@ -255,6 +268,35 @@ class MonthController(QObject):
     def _on_exported(self, path) -> None:
         self.exported = Path(path)
         self.view.state_label.setText(self.tr("Exported to %1").replace("%1", str(path)))
+
+    def _on_import_button_clicked(self) -> None:
+        if self.center_id is None:
+            return
+        path = self.choose_open_path(self.view)
+        if path is None:
+            return
+        self.view.import_button.setEnabled(False)
+        self._runner.db(loaders.plan_rota_file, self._principal, self.center_id, path).owned_by(
+            self.view
+        ).success(self._on_import_planned).failure(self._on_import_refused).finally_(
+            lambda: self.view.import_button.setEnabled(True)
+        ).run()
+
+    def _on_import_refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, RosterImportRefused):
+            self._on_failed(exc)
+            return
+        lines = [describe(exc)] + [describe(problem_error(p)) for p in exc.problems]
+        self.view.show_state(error="\n".join(lines))
+
+    def _on_import_planned(self, result) -> None:
+        sheet, plan = result
+        dialog = ImportPreviewDialog(plan.changes, self.view)
+        dialog.accepted.connect(lambda: self._run(loaders.apply_rota_import, self._principal,
+                                                  self.center_id, sheet))  # fmt: skip
+        self.preview = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _run(self, fn, *args) -> None:
         for button in self.view.edit_buttons:

@@ -32,7 +32,9 @@ class MonthView(QWidget):
         self.change_button = QPushButton()
         self.publish_button = QPushButton()
         self.export_button = QPushButton()
-        self.edit_buttons = (self.generate_button, self.change_button, self.publish_button)
+        self.import_button = QPushButton()
+        self.edit_buttons = (self.generate_button, self.change_button, self.publish_button,
+                             self.import_button)  # fmt: skip
         self.state_label = hint()
         self.loading_label = hint()
         self.error_label = hint("errorLabel")
@@ -122,6 +124,10 @@ class MonthView(QWidget):
             self.tr("Lock the month: later changes are recorded swaps, leave and cover")
         )
         self.export_button.setText(self.tr("E&xport to Excel…"))
+        self.import_button.setText(self.tr("&Import from Excel…"))
+        self.import_button.setToolTip(
+            self.tr("Read a department's rota in the export's layout; all of it or nothing")
+        )
         self.loading_label.setText(self.tr("Loading the month…"))
         self.grid_title.setText(self.tr("Rota by &window and day"))
         self.legend_label.setText(
