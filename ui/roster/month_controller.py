@@ -28,7 +28,8 @@ from ui.text import describe, label
 log = logging.getLogger(__name__)
 
 EDITORS = (Role.SUPERVISOR, Role.ADMIN)
-CELL_ROLE = Qt.ItemDataRole.UserRole  # a warning's (row, column) in the grid
+ROW_ROLE = Qt.ItemDataRole.UserRole  # a warning's row and column in the grid
+COLUMN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def ask_open_path(parent: QWidget) -> Path | None:
@@ -119,7 +120,9 @@ class MonthController(QObject):
         view.warnings_list.clear()
         for text, cell in self._warnings(month):
             item = QListWidgetItem(text)
-            item.setData(CELL_ROLE, cell)
+            if cell is not None:  # plain ints: no Python objects inside Qt's item data
+                item.setData(ROW_ROLE, cell[0])
+                item.setData(COLUMN_ROLE, cell[1])
             view.warnings_list.addItem(item)
         view.changes_list.clear()
         for edit in reversed(month.edits):
@@ -210,9 +213,10 @@ class MonthController(QObject):
         return None
 
     def _on_warning_chosen(self, item: QListWidgetItem) -> None:
-        cell = item.data(CELL_ROLE)
-        if cell is None:
+        row, column = item.data(ROW_ROLE), item.data(COLUMN_ROLE)
+        if row is None or column is None:
             return
+        cell = (row, column)
         table = self.view.grid_table
         table.setCurrentCell(*cell)
         table.scrollToItem(table.item(*cell))
@@ -245,11 +249,20 @@ class MonthController(QObject):
             return
         dialog = DutyDialog(grid, row, grid.days[column].day, self.month.staff,
                             self.month.departments, self.view)  # fmt: skip
-        dialog.accepted.connect(lambda: self._run(loaders.record_change, self._principal,
-                                                  dialog.change()))  # fmt: skip
+        # Bound methods, not lambdas holding the dialog: no reference cycle through a dialog
+        # Qt deletes (PySide crashed collecting such cycles later).
+        dialog.accepted.connect(self._on_dialog_accepted)
+        dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # window-modal, no nested event loop
+
+    def _on_dialog_accepted(self) -> None:
+        if self.dialog is not None:
+            self._run(loaders.record_change, self._principal, self.dialog.change())
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
 
     def _on_export_button_clicked(self) -> None:
         if self.month is None or self.center_id is None:
@@ -291,12 +304,19 @@ class MonthController(QObject):
 
     def _on_import_planned(self, result) -> None:
         sheet, plan = result
+        self._sheet = sheet
         dialog = ImportPreviewDialog(plan.changes, self.view)
-        dialog.accepted.connect(lambda: self._run(loaders.apply_rota_import, self._principal,
-                                                  self.center_id, sheet))  # fmt: skip
+        dialog.accepted.connect(self._on_preview_accepted)
+        dialog.finished.connect(self._on_preview_finished)
         self.preview = dialog
-        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _on_preview_accepted(self) -> None:
+        self._run(loaders.apply_rota_import, self._principal, self.center_id, self._sheet)
+
+    def _on_preview_finished(self, _result: int) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
 
     def _run(self, fn, *args) -> None:
         for button in self.view.edit_buttons:

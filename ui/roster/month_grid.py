@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -17,7 +17,6 @@ from desktop.domain.enums import Arrival, RotaDay
 from desktop.services.roster_grid import CellDuty, MonthGrid
 from ui.text import label
 
-DAY_ROLE = Qt.ItemDataRole.UserRole
 SHADES = {
     RotaDay.WEEKEND: QColor("#e3e3e3"),
     RotaDay.HOLIDAY: QColor("#f8cbad"),
@@ -71,7 +70,6 @@ def fill_grid(view: QTableWidget, grid: MonthGrid) -> None:
         for row in range(len(grid.rows)):
             duties = grid.cell(row, day.day)
             item = QTableWidgetItem("\n".join(duty_line(d, row in shared) for d in duties))
-            item.setData(DAY_ROLE, day.day)
             if day.shade in SHADES:
                 item.setBackground(QBrush(SHADES[day.shade]))
             if any(d.changed for d in duties):
