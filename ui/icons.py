@@ -21,6 +21,8 @@ ICONS: dict[str, str] = {
     "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
     "action.close": "mdi6.close",
+    "action.export": "mdi6.export-variant",
+    "action.browse": "mdi6.folder-open-outline",
     "state.user": "mdi6.account-circle-outline",
     "state.roles": "mdi6.shield-account-outline",
     "state.jurisdiction": "mdi6.map-marker-radius-outline",

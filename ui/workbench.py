@@ -9,9 +9,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
 from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
+from ui.admin.geo_import_controller import GeoImportController
+from ui.admin.geo_import_view import GeoImportDialog
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
@@ -79,6 +82,12 @@ class Workbench(QObject):
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.map.view.map.set_base_map(self.preferences.base_map)
+        self.preferences.sig_base_map_changed.connect(self.map.view.map.set_base_map)
+        if Role.ADMIN in principal.roles:
+            self.preferences.view.import_button.show()
+            self.preferences.view.import_button.clicked.connect(self.open_geo_import)
+        self.geo_import: GeoImportController | None = None
         self.case_tabs = CaseTabs(runner, principal, database.training, self)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
@@ -161,6 +170,17 @@ class Workbench(QObject):
         dialog.sig_place_picked.connect(lambda place: done(place.lat, place.lng))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def open_geo_import(self) -> None:
+        """导入边界 (administrators): window-modal over the main window."""
+        dialog = GeoImportDialog(self.window)
+        self.geo_import = GeoImportController(self._runner, self.principal, dialog, dialog)
+        self.geo_import.sig_imported.connect(self._on_geo_imported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_geo_imported(self, _result) -> None:
+        self.map.refresh()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""

@@ -710,6 +710,13 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>The form could not be kept on this computer: %1</source>
+        <translation>登记表草稿无法保存在本机：%1</translation>
+    </message>
+</context>
+<context>
     <name>DraftsDialog</name>
     <message>
         <source>(no title yet)</source>
@@ -1034,6 +1041,128 @@
     </message>
 </context>
 <context>
+    <name>GeoImportController</name>
+    <message>
+        <source>Boundary file</source>
+        <translation>边界文件</translation>
+    </message>
+    <message>
+        <source>Boundaries (*.geojson *.json *.zip);;All files (*)</source>
+        <translation>边界文件 (*.geojson *.json *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Repaired: </source>
+        <translation>已修复：</translation>
+    </message>
+    <message>
+        <source>%1 features have problems: nothing can be imported until the file is corrected.</source>
+        <translation>有 %1 个要素存在问题：修正文件后才能导入。</translation>
+    </message>
+    <message>
+        <source>Ready to import: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>可以导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>已导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source> %1 cases moved to the grid their point lies in.</source>
+        <translation>已把 %1 件案件改到其坐标所在的网格。</translation>
+    </message>
+    <message>
+        <source> %1 cases now lie in another grid and kept theirs.</source>
+        <translation>有 %1 件案件的坐标现落在其他网格，网格未改。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. The details are in the log.</source>
+        <translation>无法读取该文件，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Feature %1 (%2): </source>
+        <translation>第 %1 个要素 (%2)：</translation>
+    </message>
+</context>
+<context>
+    <name>GeoImportDialog</name>
+    <message>
+        <source>Import boundaries</source>
+        <translation>导入边界</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Parent code</source>
+        <translation>上级编码</translation>
+    </message>
+    <message>
+        <source>Tolerance (m)</source>
+        <translation>容差（米）</translation>
+    </message>
+    <message>
+        <source>GeoJSON, or a shapefile in a .zip</source>
+        <translation>GeoJSON，或装有 shapefile 的 .zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS)</source>
+        <translation>WGS-84（GPS）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (EPSG:4490)</source>
+        <translation>CGCS2000（EPSG:4490）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>Only for new places without a parent</source>
+        <translation>仅用于没有上级的新建地点</translation>
+    </message>
+    <message>
+        <source>Move cases whose point now lies in another grid</source>
+        <translation>把坐标已落在其他网格的案件改到新网格</translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GridPanel</name>
     <message>
         <source>Loading the grid…</source>
@@ -1094,10 +1223,6 @@
 </context>
 <context>
     <name>IntakeController</name>
-    <message>
-        <source>The form could not be kept on this computer: %1</source>
-        <translation>登记表草稿无法保存在本机：%1</translation>
-    </message>
     <message>
         <source>The categories and grids could not be loaded. The details are in the log.</source>
         <translation>无法加载事项类别和网格，详情见日志。</translation>
@@ -1513,6 +1638,41 @@
     </message>
 </context>
 <context>
+    <name>MapExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Image (PNG) for reports and slides…</source>
+        <translation>图片 (PNG)，用于报告和幻灯片…</translation>
+    </message>
+    <message>
+        <source>Web page (HTML) that opens offline…</source>
+        <translation>网页 (HTML)，可离线打开…</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The map could not be saved to %1</source>
+        <translation>地图未能保存到 %1</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>MapPageView</name>
     <message>
         <source>All categories</source>
@@ -1834,10 +1994,65 @@
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <source>Offline tiles</source>
+        <translation>离线瓦片</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles 文件 (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Applied to the map.</source>
+        <translation>已应用到地图。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable MBTiles file.</source>
+        <translation>%1 不是可读的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>Give the tile server&apos;s address with {z}, {x} and {y}, such as http://10.0.0.5/tiles/{z}/{x}/{y}.png</source>
+        <translation>请填写含 {z}、{x} 和 {y} 的瓦片服务地址，例如 http://10.0.0.5/tiles/{z}/{x}/{y}.png</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesView</name>
+    <message>
+        <source>An .mbtiles file of your area</source>
+        <translation>本地区的 .mbtiles 文件</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>None (boundaries only)</source>
+        <translation>无（只显示边界）</translation>
+    </message>
+    <message>
+        <source>Offline tiles (MBTiles file)</source>
+        <translation>离线瓦片（MBTiles 文件）</translation>
+    </message>
+    <message>
+        <source>The center&apos;s tile server</source>
+        <translation>本中心的瓦片服务</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Import boundaries and grids…</source>
+        <translation>导入边界与网格…</translation>
     </message>
     <message>
         <source>Preferences of this computer</source>

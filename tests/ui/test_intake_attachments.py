@@ -143,3 +143,47 @@ def test_a_photo_qt_cannot_decode_gets_the_generic_icon(qtbot, form, tmp_path):
         ("IMG_0001.HEIC", "image", "image/heic")
     ]
     assert not view.attachments.list.item(0).icon().isNull()
+
+
+def test_files_dropped_on_the_case_view_are_attached_all_or_none(qtbot, db_runner, form, tmp_path):
+    from ui.cases.detail.controller import CaseController
+
+    view, _controller, _store, url = form
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            case_id = session.scalar(select(Case.id).where(Case.number == "T00001"))
+            chief = session.scalars(select(User).where(User.username == "chief")).one()
+            principal = principal_for(session, chief)
+    finally:
+        engine.dispose()
+    case = CaseController(db_runner, principal, case_id)
+    qtbot.addWidget(case.view)
+    case.view.show()
+    case.refresh()
+    qtbot.waitUntil(lambda: case.loaded is not None and not case._loading, timeout=5000)
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(png_bytes())
+    program = sized_file(tmp_path / "发票.jpg", b"MZ\x90\x00", 2048)
+
+    drop(case.view, [photo, program])
+    qtbot.waitUntil(lambda: "发票.jpg" in case.view.error_label.text(), timeout=5000)
+    assert "不是允许的文件类型" in case.view.error_label.text()
+    assert _attached(url, case_id) == []  # the photo was not attached either
+
+    before = case.loaded
+    drop(case.view, [photo])
+    qtbot.waitUntil(lambda: case.loaded is not before and not case._loading, timeout=5000)
+    assert _attached(url, case_id) == [("现场.png", "image/png", photo.read_bytes())]
+
+
+def _attached(url, case_id):
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            return session.execute(
+                select(Attachment.filename, Attachment.mime_type, Attachment.content)
+                .where(Attachment.case_id == case_id).order_by(Attachment.id)
+            ).all()  # fmt: skip
+    finally:
+        engine.dispose()

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -212,3 +212,37 @@ def test_a_form_closed_with_the_window_keeps_its_last_keystrokes(qtbot, form):
     qtbot.keyClicks(view.title, "ab")
     view.discard()  # what sign-out and quitting do: no time for the autosave timer
     assert [d.form["title"] for d in store.drafts()] == ["ab"]
+
+
+def test_old_drafts_go_with_a_notice_and_del_twice_discards_one(qtbot, db_runner, county, tmp_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.intake.launcher import IntakeLauncher
+
+    url, chief_id, _desk2 = county
+    store = DraftStore(tmp_path / "drafts", url, chief_id)
+    now = datetime.now(UTC)
+    store.save("old", {"title": "上个月的"}, now=now - timedelta(days=31))
+    store.save("keep", {"title": "今天的", "channel": "phone"}, now=now - timedelta(hours=1))
+    store.save("drop", {"title": "不要了"}, now=now - timedelta(hours=2))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    launcher = IntakeLauncher(db_runner, _principal(url, chief_id), window, False, window,
+                              drafts=store)  # fmt: skip
+    launcher.offer_drafts()
+    dialog = launcher.drafts_dialog
+    notice = "已删除 1 份超过 30 天未保存的登记表草稿。"
+    assert dialog.notice.text() == notice and window.statusBar().currentMessage() == notice
+    assert [dialog.list.item(i).text().split("  ·  ")[1:3] for i in range(2)] == [
+        ["来电", "今天的"], ["来访/窗口", "不要了"]]  # fmt: skip
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(1)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Delete)
+    assert dialog.confirm.isVisible() and len(store.drafts()) == 2  # the first Del only asks
+    QTest.keyClick(dialog.list, Qt.Key.Key_Delete)
+    assert [d.id for d in store.drafts()] == ["keep"] and dialog.list.count() == 1
+    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)  # 稍后: kept for the next sign-in
+    assert not dialog.isVisible() and [d.id for d in store.drafts()] == ["keep"]

@@ -21,6 +21,7 @@ from desktop.services.drafts import Draft, DraftStore
 from desktop.services.intake import ANONYMOUS_CHANNELS, NewCase, NewParty, SaveAs
 from desktop.services.repeats import RepeatQuery
 from ui.intake import data, draft_form
+from ui.intake.draft_keeper import DraftKeeper
 from ui.intake.form_files import FormFiles
 from ui.intake.parties import PartyRow
 from ui.intake.view import IntakeView
@@ -30,9 +31,6 @@ from ui.text import describe, label
 log = logging.getLogger(__name__)
 
 LOOKUP_DELAY_MS = 120  # after the last keystroke; the lookup itself takes a few ms
-# A draft is written at most this long after a change, however fast the clerk types (the
-# timer is not restarted by each keystroke): "at most a second behind".
-AUTOSAVE_MS = 700
 
 
 class _Latest:
@@ -97,13 +95,9 @@ class IntakeController(QObject):
         self._runner = runner
         self._principal = principal
         self.view = view
-        self._drafts = drafts
         self.draft_id = draft.id if draft is not None else DraftStore.new_id()
-        self._keep_draft = True  # until the case is saved or the clerk discards the form
-        self._autosave = QTimer(view)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.write_draft)
+        self._draft = DraftKeeper(drafts, self.draft_id, self._draft_content,
+                                  view.show_form_error, view)  # fmt: skip
         self._dirty = False
         self._discard_armed = False
         self._saving = False
@@ -141,13 +135,13 @@ class IntakeController(QObject):
         self._on_save_as_changed()
         self._on_people_count_changed(1)
         self._dirty = False
-        self._autosave.stop()  # an untouched form leaves no draft behind
+        self._draft.cancel()  # an untouched form leaves no draft behind
         if draft is not None:
             draft_form.restore(view, draft.form)
             self._linked = draft.form.get("linked")
             self.files.restore(draft)
             self._dirty = True  # Esc asks before throwing a restored form away
-            self._autosave.stop()  # the draft on disk is exactly this
+            self._draft.cancel()  # the draft on disk is exactly this
 
     # -- public -------------------------------------------------------------------------
     def start(self) -> None:
@@ -170,27 +164,14 @@ class IntakeController(QObject):
         self.view.location.setText(f"{lat:.6f}, {lng:.6f}")
 
     def write_draft(self) -> None:
-        """Keep the form as it is now on this computer (UI thread: a small file, ~ms)."""
-        self._autosave.stop()
-        if self._drafts is None or not self._dirty or not self._keep_draft:
-            return
+        """Write the draft now if anything was typed (the autosave does this by itself)."""
+        if self._dirty:
+            self._draft.write()
+
+    def _draft_content(self):
         form = draft_form.capture(self.view)
         form["linked"] = self._linked
-        try:
-            self._drafts.save(self.draft_id, form, self.files.draft_files())
-        except OSError as exc:
-            log.error("the intake draft could not be written", exc_info=exc)
-            self.view.show_form_error(
-                self.tr("The form could not be kept on this computer: %1").replace(
-                    "%1", exc.strerror or str(exc)
-                )
-            )
-
-    def _drop_draft(self) -> None:
-        self._keep_draft = False
-        self._autosave.stop()
-        if self._drafts is not None:
-            self._drafts.delete(self.draft_id)
+        return form, self.files.draft_files()
 
     # -- choices ------------------------------------------------------------------------
     def _fill_save_as(self) -> None:
@@ -292,8 +273,7 @@ class IntakeController(QObject):
         self._repeats.request()
 
     def _schedule_draft(self, *_args) -> None:
-        if self._drafts is not None and not self._autosave.isActive():
-            self._autosave.start()
+        self._draft.schedule()
 
     def _channel(self) -> Channel:
         return Channel(self.view.channel.currentData())
@@ -435,7 +415,7 @@ class IntakeController(QObject):
 
     def _on_saved(self, registered) -> None:
         self._dirty = False
-        self._drop_draft()
+        self._draft.drop()
         self.sig_case_registered.emit(registered.case_id, registered.number)
         self.view.discard()
 
@@ -474,7 +454,7 @@ class IntakeController(QObject):
     # -- closing --------------------------------------------------------------------------
     def _on_view_discard_requested(self) -> None:
         if not self._dirty or self._discard_armed:
-            self._drop_draft()
+            self._draft.drop()
             self.view.discard()
             return
         self._discard_armed = True
@@ -483,8 +463,8 @@ class IntakeController(QObject):
         )
 
     def _on_view_finished(self, _result: int) -> None:
-        if self._autosave.isActive():  # closed with the window (sign-out, quit): keep it all
-            self.write_draft()
+        if self._draft.pending:  # closed with the window (sign-out, quit): keep it all
+            self._draft.write()
         self._person.close()
         self._repeats.close()
         self.sig_closed.emit()

@@ -7,7 +7,14 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -40,6 +47,7 @@ from ui.cases.detail.cells import (
     when,
 )
 from ui.icons import icon
+from ui.intake.attachment_strip import local_paths
 from ui.text import label
 
 K = EventKind
@@ -86,6 +94,8 @@ class CaseView(QWidget):
     """显示 was pressed for a party (its id)."""
     sig_receipt_requested = Signal()
     """受理回执 (Ctrl+P): print the receipt or save it as PDF."""
+    sig_files_dropped = Signal(list)
+    """Files were dropped on the case (local paths): attach them."""
     sig_refresh_requested = Signal()
     sig_case_requested = Signal(int)
     """A related case was opened (its id)."""
@@ -97,6 +107,7 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseView")
+        self.setAcceptDrops(True)  # photos and files dropped anywhere on the case are attached
         self.number_label = plain_label("pageTitle")
         self.title_label = plain_label("pageSubtitle")
         self.status_label = plain_label()
@@ -509,6 +520,16 @@ class CaseView(QWidget):
         if kind == K.NOTE:
             return self.tr("Handling record")
         return label("event_kind", kind)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.sig_files_dropped.emit(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
