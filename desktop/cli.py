@@ -216,13 +216,15 @@ def add_geo_parser(sub) -> None:
     imp.add_argument("--tolerance", type=float, default=50.0, metavar="METRES",
                      help="超出上级边界的容差, 米 (默认 50)")  # fmt: skip
     imp.add_argument("--dry-run", action="store_true", help="只检查并报告, 不写入数据库")
+    imp.add_argument("--relocate", action="store_true",
+                     help="导入网格后, 把坐标已落在其他网格的案件改到新网格 (每件记一条修改)")  # fmt: skip
     imp.set_defaults(handler=cmd_geo_import)
 
 
 def cmd_geo_import(args: argparse.Namespace) -> int:
     from desktop.domain.enums import GeoLevel
     from desktop.labels import describe, label_of
-    from desktop.services.geo_import import GeoImportRefused, apply_plan, plan_import
+    from desktop.services.geo_import import GeoImportRefused, apply_import, plan_import
     from desktop.services.geo_places import FieldNames
     from desktop.services.geo_shapes import SourceCrs
 
@@ -239,8 +241,9 @@ def cmd_geo_import(args: argparse.Namespace) -> int:
         if plan.problems:
             print(f"错误: {describe(GeoImportRefused(plan.problems))}", file=sys.stderr)
             return 2
+        result = None
         if not args.dry_run:  # planning only read: a dry run has nothing to undo
-            apply_plan(session=session, plan=plan)
+            result = apply_import(session=session, plan=plan, relocate=args.relocate)
     created, changed, kept = (plan.refs(a) for a in ("create", "change", "keep"))
     for note in plan.repaired:
         print(f"已修复 第 {note.number} 个要素 ({note.properties}): {describe(note.error)}")
@@ -250,6 +253,11 @@ def cmd_geo_import(args: argparse.Namespace) -> int:
     verb = "检查通过（未写入）" if args.dry_run else "已导入"
     print(f"{verb}{label_of(level)} {len(plan.steps)} 个: 新建 {len(created)}, "
           f"修改 {len(changed)}, 未变 {len(kept)}, 修复 {len(plan.repaired)}")  # fmt: skip
+    if result is not None and result.moved:
+        print(f"已改网格的案件 {len(result.moved)} 件 (坐标已落在其他网格)")
+    elif result is not None and result.elsewhere:
+        print(f"注意: 有 {result.elsewhere} 件案件的坐标现已落在其他网格, 网格未改;"
+              " 需要时用 --relocate 改到新网格")  # fmt: skip
     if not args.dry_run and (created or changed):
         _audit(factory, "geo.import", {"file": str(args.file), "level": str(level),
                                        "created": len(created), "changed": len(changed)})  # fmt: skip

@@ -27,6 +27,10 @@ def prepare_environment() -> None:
     # QtWebEngine must be imported before the QApplication is created (it shares GL contexts).
     import PySide6.QtWebEngineWidgets  # noqa: F401
 
+    from ui.map.tiles import register_tile_scheme
+
+    register_tile_scheme()  # custom URL schemes are fixed once the application exists
+
 
 def configure_application(app, language: str) -> None:
     """Name, font, style sheet and translations of an existing QApplication."""

@@ -21,6 +21,8 @@ ICONS: dict[str, str] = {
     "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
     "action.close": "mdi6.close",
+    "action.export": "mdi6.export-variant",
+    "action.browse": "mdi6.folder-open-outline",
     "state.user": "mdi6.account-circle-outline",
     "state.roles": "mdi6.shield-account-outline",
     "state.jurisdiction": "mdi6.map-marker-radius-outline",
@@ -29,6 +31,13 @@ ICONS: dict[str, str] = {
     "state.db_settings": "mdi6.database-cog-outline",
     "state.training": "mdi6.school-outline",
     "state.language": "mdi6.translate",
+    # attachments, by what the file is (desktop.services.file_types.FileKind)
+    "action.attach": "mdi6.paperclip",
+    "file.image": "mdi6.file-image-outline",
+    "file.pdf": "mdi6.file-pdf-box",
+    "file.document": "mdi6.file-word-outline",
+    "file.spreadsheet": "mdi6.file-excel-outline",
+    "file.audio": "mdi6.file-music-outline",
     # named queues
     f"queue.{NamedQueue.PENDING_ACCEPT}": "mdi6.inbox-arrow-down-outline",
     f"queue.{NamedQueue.PENDING_TRIAGE}": "mdi6.call-split",

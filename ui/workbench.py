@@ -9,8 +9,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
+from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
+from ui.admin.geo_import_controller import GeoImportController
+from ui.admin.geo_import_view import GeoImportDialog
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
@@ -78,6 +82,12 @@ class Workbench(QObject):
         self.window.add_page("reports", self.reports.view)
         self.preferences = PreferencesController(PreferencesView(), database.url, self)
         self.window.add_page("settings", self.preferences.view)
+        self.map.view.map.set_base_map(self.preferences.base_map)
+        self.preferences.sig_base_map_changed.connect(self.map.view.map.set_base_map)
+        if Role.ADMIN in principal.roles:
+            self.preferences.view.import_button.show()
+            self.preferences.view.import_button.clicked.connect(self.open_geo_import)
+        self.geo_import: GeoImportController | None = None
         self.case_tabs = CaseTabs(runner, principal, database.training, self)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
@@ -87,12 +97,15 @@ class Workbench(QObject):
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
         self.cases.sig_show_on_map.connect(self.show_cases_on_map)
+        self.case_tabs.sig_map_requested.connect(self._on_case_map_requested)
         self.dashboard.view.sig_wall_requested.connect(self._on_dashboard_wall_requested)
         self.figures.sig_cases_requested.connect(self._on_cases_requested)
         self.reports.sig_cases_requested.connect(self._on_cases_requested)
         self.intake: IntakeLauncher | None = None
         if may_register(principal):
-            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self)
+            drafts = DraftStore.for_user(database.url, principal.user_id)
+            self.intake = IntakeLauncher(runner, principal, self.window, database.training, self,
+                                         drafts=drafts)  # fmt: skip
             self.window.intake_button.show()
             self.window.intake_button.clicked.connect(self.intake.open)
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
@@ -114,6 +127,8 @@ class Workbench(QObject):
         self.figures.start()
         self.reports.start()
         self.roster.start()
+        if self.intake is not None:
+            self.intake.offer_drafts()  # forms a crash or a closed window left unsaved
 
     def open_case(self, case_id: int) -> None:
         """Show a case in the case window (from a queue, an alert, the map or a report)."""
@@ -156,6 +171,17 @@ class Workbench(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def open_geo_import(self) -> None:
+        """导入边界 (administrators): window-modal over the main window."""
+        dialog = GeoImportDialog(self.window)
+        self.geo_import = GeoImportController(self._runner, self.principal, dialog, dialog)
+        self.geo_import.sig_imported.connect(self._on_geo_imported)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_geo_imported(self, _result) -> None:
+        self.map.refresh()
+
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""
         self.cases.open(filter, origin_label)
@@ -169,6 +195,12 @@ class Workbench(QObject):
         """在地图上查看: ring these cases on the map and fit the view to them."""
         self.window.show_page("map")
         self.map.show_cases(list(case_ids))
+
+    def _on_case_map_requested(self, case_id: int) -> None:
+        """From a case's window back to the main one, on the map at the case."""
+        self.show_cases_on_map([case_id])
+        self.window.raise_()
+        self.window.activateWindow()
 
     def _on_map_case_requested(self, case_id: int) -> None:
         self.open_case(case_id)

@@ -11,14 +11,15 @@ prefix). The caller owns the transaction.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon, shape
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Grid, Jurisdiction
-from desktop.domain.enums import GeoLevel, GridKind
+from desktop.domain.enums import GeoLevel, GridKind, Role
+from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services import meta
 from desktop.services.geo import GEO_REVISION_KEY
@@ -41,6 +42,8 @@ from desktop.services.geo_places import (
     property_text,
     table_of,
 )
+from desktop.services.geo_relocate import cases_elsewhere
+from desktop.services.geo_relocate import relocate as move_cases
 from desktop.services.geo_shapes import (
     SourceCrs,
     checked_shape,
@@ -48,6 +51,7 @@ from desktop.services.geo_shapes import (
     metres_outside,
     same_shape,
 )
+from desktop.services.meta import clock_for
 
 DEFAULT_TOLERANCE_M = 50.0
 
@@ -100,6 +104,8 @@ class GeoImportResult:
     changed: tuple[PlaceRef, ...]
     unchanged: tuple[PlaceRef, ...]
     repaired: tuple[FeatureNote, ...]
+    elsewhere: int = 0  # cases whose point now lies in another grid (grid imports)
+    moved: tuple[int, ...] = ()  # the cases relocated to it (with --relocate)
 
 
 class GeoImportRefused(GovDeskError):
@@ -113,6 +119,13 @@ class GeoImportRefused(GovDeskError):
         return "; ".join(f"#{p.number} {p.error}" for p in self.problems)
 
 
+def require_admin(principal: Principal) -> None:
+    """Only an administrator changes the map of the center (the command line is the machine's
+    own operator and needs no account)."""
+    if Role.ADMIN not in principal.roles:
+        raise GovDeskError("geo.forbidden")
+
+
 def import_boundaries(
     *,
     session: Session,
@@ -122,8 +135,14 @@ def import_boundaries(
     parent_code: str | None = None,
     fields: FieldNames = FieldNames(),  # noqa: B008 (frozen)
     tolerance_m: float = DEFAULT_TOLERANCE_M,
+    relocate: bool = False,
+    actor_id: int | None = None,
 ) -> GeoImportResult:
-    """Check the whole file, then write it, or raise GeoImportRefused and write nothing."""
+    """Check the whole file, then write it, or raise GeoImportRefused and write nothing.
+
+    After a grid import, cases whose point now lies in another grid are counted, and moved
+    there (an event on each) when `relocate` is set.
+    """
     plan = plan_import(
         session=session,
         path=path,
@@ -133,9 +152,22 @@ def import_boundaries(
         fields=fields,
         tolerance_m=tolerance_m,
     )
-    if plan.problems:
-        raise GeoImportRefused(plan.problems)
-    return apply_plan(session=session, plan=plan)
+    return apply_import(session=session, plan=plan, relocate=relocate, actor_id=actor_id)
+
+
+def apply_import(
+    *, session: Session, plan: ImportPlan, relocate: bool = False, actor_id: int | None = None
+) -> GeoImportResult:
+    """apply_plan, then the cases a grid import leaves in another grid: counted, or moved."""
+    result = apply_plan(session=session, plan=plan)
+    if plan.level is not GeoLevel.GRID or not (result.created or result.changed):
+        return result
+    moves = cases_elsewhere(session)
+    moved: list[int] = []
+    if relocate and moves:
+        now = clock_for(session).now()
+        moved = move_cases(session=session, moves=moves, now=now, actor_id=actor_id)
+    return replace(result, elsewhere=len(moves), moved=tuple(moved))
 
 
 def plan_import(
@@ -176,6 +208,7 @@ class _Planner:
         self.problems: list[FeatureNote] = []
         self.repaired: list[FeatureNote] = []
         self._seen: dict[object, int] = {}  # target id or new code -> the feature that took it
+        self._outers: dict[int, object] = {}
 
     def add(self, feature: SourceFeature) -> None:
         text = properties_text(feature.properties)
@@ -278,7 +311,9 @@ class _Planner:
     def _check_inside(self, geometry, parent: Place | None) -> None:
         if parent is None or not parent.boundary:
             return
-        outer = shape(json.loads(parent.boundary))
+        outer = self._outers.get(parent.id)
+        if outer is None:  # a community holds many grids: parse its boundary once
+            outer = self._outers[parent.id] = shape(json.loads(parent.boundary))
         distance = metres_outside(geometry, outer)
         if distance > self.tolerance_m:
             raise GovDeskError(

@@ -38,7 +38,7 @@ CODE_KEYS = (
     "wgbm",
 )
 NAME_KEYS = ("name", "名称", "网格名称", "gridname", "grid_name", "wgmc")
-PARENT_KEYS = ("parent_code", "parent", "上级代码", "上级编码", "所属社区编码", "pcode")
+PARENT_KEYS = ("parent_code", "parent", "上级代码", "上级编码", "社区编码", "所属社区编码", "pcode")
 KIND_KEYS = ("kind", "grid_kind", "网格类型")
 
 

@@ -40,7 +40,7 @@ from desktop.domain.identity import validate_id_number, validate_phone
 from desktop.domain.principal import Principal
 from desktop.domain.risk import risk_for_group
 from desktop.errors import GovDeskError
-from desktop.services import deadlines, geo
+from desktop.services import attachments, deadlines, geo
 from desktop.services import workflow as case_workflow
 from desktop.services.case_log import append_event
 from desktop.services.meta import clock_for
@@ -68,6 +68,14 @@ class NewParty:
 
 
 @dataclass(frozen=True)
+class NewFile:
+    """A photo or document brought to the window (type and limits checked on saving)."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class NewCase:
     title: str
     channel: Channel
@@ -81,6 +89,7 @@ class NewCase:
     parties: tuple[NewParty, ...] = field(default_factory=tuple)
     received_at: datetime | None = None  # the real time of receipt; now if not given
     work_order_no: str | None = None  # 12345 工单号, unique per center
+    files: tuple[NewFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,9 @@ def register_case(
         raise GovDeskError("intake.people_count", field="people_count", value=new.people_count)
     if save_as == SaveAs.RESOLVE_ON_SPOT and result is None:
         raise GovDeskError("workflow.result_required", field="result")
+    total = 0
+    for file in new.files:  # refused by name before anything is written
+        total += attachments.check_file(file.filename, file.content, total).size
     grid_id, warnings = _place(session, principal, new)
     village_id, street_id, county_id = _ancestors(session, grid_id, principal)
     center = _center_for(session, principal)
@@ -167,6 +179,9 @@ def register_case(
         to_status=case.status,
         data={"channel": case.channel, "risk": case.risk},
     )
+    for file in new.files:
+        attachments.attach(session=session, principal=principal, case_id=case.id,
+                           filename=file.filename, content=file.content, now=now)  # fmt: skip
     notify_changed(session, [case.id])
     changed = _carry_on(session, principal, case.id, now, save_as, repeat_of_id, result, note)
     return Registered(case.id, case.number, tuple(warnings), changed, case.status)

@@ -9,7 +9,7 @@ masked: a reveal is a separate, logged action.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -281,16 +281,13 @@ _ROW_COLUMNS = (
 )
 
 
-def _load_rows(
-    session: Session, principal: Principal, ids: list[int], now: datetime
-) -> list[CaseRow]:
-    if not ids:
-        return []
+def _with_display(stmt: Select, session: Session, now: datetime) -> Select:
+    """A select over `cases` with the display columns of a row added."""
     street = aliased(Jurisdiction)
     # Plain columns, not entities: an entity already in the caller's identity map would come
     # back with its stale in-memory state.
-    stmt = (
-        select(
+    return (
+        stmt.add_columns(
             *_ROW_COLUMNS,
             Category.name.label("category_name"),
             street.name.label("street_name"),
@@ -299,48 +296,75 @@ def _load_rows(
             supervision_expression(card_cutoffs(session, now)).label("supervision"),
             User.display_name.label("claimed_by_name"),
         )
-        .select_from(Case)
         .outerjoin(Category, Category.id == Case.category_id)
         .outerjoin(street, street.id == Case.street_id)
         .outerjoin(Grid, Grid.id == Case.grid_id)
         .outerjoin(User, User.id == Case.claimed_by_id)
-        .where(ids_condition(frozenset(ids)))
     )
-    found = {r.id: r for r in session.execute(scope_cases(stmt, principal))}
+
+
+def _load_rows(
+    session: Session, principal: Principal, ids: list[int], now: datetime
+) -> list[CaseRow]:
+    if not ids:
+        return []
+    base = select().select_from(Case).where(ids_condition(frozenset(ids)))
+    stmt = scope_cases(_with_display(base, session, now), principal)
+    found = {r.id: r for r in session.execute(stmt)}
     applicants = _applicants(session, list(found))
-    rows = []
-    for case_id in ids:
-        r = found.get(case_id)
-        if r is None:
-            continue
-        name, phone = applicants.get(case_id, (None, None))
-        rows.append(
-            CaseRow(
-                id=r.id,
-                number=r.number,
-                title=r.title,
-                status=Status(r.status),
-                channel=Channel(r.channel),
-                category_name=r.category_name,
-                street_name=r.street_name,
-                grid_name=r.grid_name,
-                risk=Risk(r.risk),
-                received_at=r.received_at,
-                due_at=r.due_at,
-                warn_at=r.warn_at,
-                deadline_colour=DeadlineColour(r.colour) if r.colour else None,
-                supervised=bool(r.supervised),
-                suspended=r.suspended_at is not None,
-                claimed_by_id=r.claimed_by_id,
-                version=r.version,
-                supervision=SupervisionLevel(r.supervision),
-                due_provisional=bool(r.due_provisional),
-                claimed_by_name=r.claimed_by_name,
-                applicant_name=mask_name(name) if name else None,
-                applicant_phone=mask_phone(phone) if phone else None,
-            )
-        )
-    return rows
+    return [_case_row(found[i], applicants) for i in ids if i in found]
+
+
+def stream_rows(
+    *,
+    session: Session,
+    principal: Principal,
+    filter: CaseFilter,
+    sort: Sort = BY_RECEIPT,
+    now: datetime | None = None,
+    batch: int = 2000,
+) -> Iterator[list[CaseRow]]:
+    """Every row of (filter, sort) in order, `batch` rows at a time, from one query read as it
+    goes (a server-side cursor on PostgreSQL): an export never holds the whole list, and
+    never looks its rows up again by id (2,000-id lookups cost 0.5 s a batch at a million)."""
+    now = _now(session, now)
+    stmt = _ordered(_with_display(_scoped(session, principal, filter, now, page_sort=sort),
+                                  session, now), sort)  # fmt: skip
+    result = session.execute(stmt.execution_options(yield_per=batch))
+    try:
+        for rows in result.partitions():
+            applicants = _applicants(session, [r.id for r in rows])
+            yield [_case_row(r, applicants) for r in rows]
+    finally:  # a cancelled export closes its cursor at once
+        result.close()
+
+
+def _case_row(r: Any, applicants: dict[int, tuple[str, str | None]]) -> CaseRow:
+    name, phone = applicants.get(r.id, (None, None))
+    return CaseRow(
+        id=r.id,
+        number=r.number,
+        title=r.title,
+        status=Status(r.status),
+        channel=Channel(r.channel),
+        category_name=r.category_name,
+        street_name=r.street_name,
+        grid_name=r.grid_name,
+        risk=Risk(r.risk),
+        received_at=r.received_at,
+        due_at=r.due_at,
+        warn_at=r.warn_at,
+        deadline_colour=DeadlineColour(r.colour) if r.colour else None,
+        supervised=bool(r.supervised),
+        suspended=r.suspended_at is not None,
+        claimed_by_id=r.claimed_by_id,
+        version=r.version,
+        supervision=SupervisionLevel(r.supervision),
+        due_provisional=bool(r.due_provisional),
+        claimed_by_name=r.claimed_by_name,
+        applicant_name=mask_name(name) if name else None,
+        applicant_phone=mask_phone(phone) if phone else None,
+    )
 
 
 def _applicants(session: Session, case_ids: list[int]) -> dict[int, tuple[str, str | None]]:

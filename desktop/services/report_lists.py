@@ -21,6 +21,7 @@ from desktop.domain.principal import Principal
 from desktop.services.report_conditions import (
     Part,
     ageing_condition,
+    among,
     between,
     lead_department,
     open_branches,
@@ -35,8 +36,11 @@ TOP = 10  # rows of each top-repeats list
 def ageing_counts(*, session: Session, principal: Principal, period: Period) -> dict[Ageing, int]:
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition)."""
     sums = [func.sum(case((ageing_condition(b, period), 1), else_=0)) for b in Ageing]
-    # Open at the end, or resolved in the period: a flat OR of index ranges.
-    population = or_(*open_branches(period.end_at), between(Case.first_resolved_at, period))
+    # Open at the end, or resolved in the period: each branch one index range, read on its
+    # own. As a flat OR with "received before the end", SQLite read the receipt index from
+    # the first case on (0.4–0.8 s for a week at a million cases).
+    branches = open_branches(period.end_at, received_before=False)
+    population = among([*branches, between(Case.first_resolved_at, period)])
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     return {bucket: int(value or 0) for bucket, value in zip(Ageing, row, strict=True)}
 

@@ -123,6 +123,21 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Photos and files: drop them here, or add them.</source>
+        <translation>照片和文件：拖到此处，或点击添加。</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2 of %3 a case; Del removes the selected one.</source>
+        <translation>%1 个附件，共 %2（每件案件上限 %3）；按 Del 删除所选附件。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加附件…</translation>
+    </message>
+</context>
+<context>
     <name>BulkController</name>
     <message>
         <source>Dispatch selected cases</source>
@@ -271,6 +286,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上查看</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
@@ -416,6 +439,14 @@
     <message>
         <source>{count} cases</source>
         <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>No case matches these filters.</source>
+        <translation>没有符合筛选条件的案件。</translation>
+    </message>
+    <message>
+        <source>There is no case in this list.</source>
+        <translation>这个列表里暂时没有案件。</translation>
     </message>
     <message>
         <source>From: {origin} · {count} cases</source>
@@ -684,6 +715,48 @@
     <message>
         <source>Choose at least one assisting department</source>
         <translation>请至少选择一个协办部门</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>The form could not be kept on this computer: %1</source>
+        <translation>登记表草稿无法保存在本机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>(no title yet)</source>
+        <translation>（尚无标题）</translation>
+    </message>
+    <message>
+        <source>%1 attachment(s)</source>
+        <translation>%1 个附件</translation>
+    </message>
+    <message>
+        <source>Unsaved registration forms</source>
+        <translation>未保存的登记表</translation>
+    </message>
+    <message>
+        <source>These forms were being filled in when GovDesk last closed without saving them. Restore one to carry on where you left off.</source>
+        <translation>以下登记表在上次关闭前尚未保存。恢复一份即可从中断处继续填写。</translation>
+    </message>
+    <message>
+        <source>Restore (Enter)</source>
+        <translation>恢复（Enter）</translation>
+    </message>
+    <message>
+        <source>Discard (Del)</source>
+        <translation>丢弃（Del）</translation>
+    </message>
+    <message>
+        <source>Later (Esc)</source>
+        <translation>稍后（Esc）</translation>
+    </message>
+    <message>
+        <source>Press Discard again to delete this form for good; what was typed is lost.</source>
+        <translation>再按一次“丢弃”将永久删除这份登记表，已填写的内容不可恢复。</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1101,151 @@
     </message>
 </context>
 <context>
+    <name>FormFiles</name>
+    <message>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>无法读取文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Not found with the unsaved form, add again: %1</source>
+        <translation>草稿中找不到以下附件，请重新添加：%1</translation>
+    </message>
+    <message>
+        <source>Photos, documents and recordings</source>
+        <translation>照片、文档和录音</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Add files to the case</source>
+        <translation>为案件添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>GeoImportController</name>
+    <message>
+        <source>Boundary file</source>
+        <translation>边界文件</translation>
+    </message>
+    <message>
+        <source>Boundaries (*.geojson *.json *.zip);;All files (*)</source>
+        <translation>边界文件 (*.geojson *.json *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Repaired: </source>
+        <translation>已修复：</translation>
+    </message>
+    <message>
+        <source>%1 features have problems: nothing can be imported until the file is corrected.</source>
+        <translation>有 %1 个要素存在问题：修正文件后才能导入。</translation>
+    </message>
+    <message>
+        <source>Ready to import: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>可以导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>已导入：新建 %1，修改 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <source> %1 cases moved to the grid their point lies in.</source>
+        <translation>已把 %1 件案件改到其坐标所在的网格。</translation>
+    </message>
+    <message>
+        <source> %1 cases now lie in another grid and kept theirs.</source>
+        <translation>有 %1 件案件的坐标现落在其他网格，网格未改。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. The details are in the log.</source>
+        <translation>无法读取该文件，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Feature %1 (%2): </source>
+        <translation>第 %1 个要素 (%2)：</translation>
+    </message>
+</context>
+<context>
+    <name>GeoImportDialog</name>
+    <message>
+        <source>Import boundaries</source>
+        <translation>导入边界</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Parent code</source>
+        <translation>上级编码</translation>
+    </message>
+    <message>
+        <source>Tolerance (m)</source>
+        <translation>容差（米）</translation>
+    </message>
+    <message>
+        <source>GeoJSON, or a shapefile in a .zip</source>
+        <translation>GeoJSON，或装有 shapefile 的 .zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS)</source>
+        <translation>WGS-84（GPS）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (EPSG:4490)</source>
+        <translation>CGCS2000（EPSG:4490）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>Only for new places without a parent</source>
+        <translation>仅用于没有上级的新建地点</translation>
+    </message>
+    <message>
+        <source>Move cases whose point now lies in another grid</source>
+        <translation>把坐标已落在其他网格的案件改到新网格</translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GridPanel</name>
     <message>
         <source>Loading the grid…</source>
@@ -1130,6 +1348,13 @@
     <message>
         <source>Not saved. Press Esc again to discard what was typed, or keep typing.</source>
         <translation>尚未保存。再按 Esc 放弃已填写的内容，或继续填写。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLauncher</name>
+    <message>
+        <source>%1 unsaved form(s) older than %2 days were deleted.</source>
+        <translation>已删除 %1 份超过 %2 天未保存的登记表草稿。</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1465,10 @@
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Type characters or pinyin initials, e.g. lljf</source>
@@ -1500,6 +1729,41 @@
     <message>
         <source>No grid, community or street matches “%1”</source>
         <translation>没有与“%1”匹配的网格、社区或街道</translation>
+    </message>
+</context>
+<context>
+    <name>MapExporter</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Image (PNG) for reports and slides…</source>
+        <translation>图片 (PNG)，用于报告和幻灯片…</translation>
+    </message>
+    <message>
+        <source>Web page (HTML) that opens offline…</source>
+        <translation>网页 (HTML)，可离线打开…</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Map saved to %1</source>
+        <translation>地图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The map could not be saved to %1</source>
+        <translation>地图未能保存到 %1</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +2209,65 @@
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <source>Offline tiles</source>
+        <translation>离线瓦片</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles 文件 (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Applied to the map.</source>
+        <translation>已应用到地图。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable MBTiles file.</source>
+        <translation>%1 不是可读的 MBTiles 文件。</translation>
+    </message>
+    <message>
+        <source>Give the tile server&apos;s address with {z}, {x} and {y}, such as http://10.0.0.5/tiles/{z}/{x}/{y}.png</source>
+        <translation>请填写含 {z}、{x} 和 {y} 的瓦片服务地址，例如 http://10.0.0.5/tiles/{z}/{x}/{y}.png</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesView</name>
+    <message>
+        <source>An .mbtiles file of your area</source>
+        <translation>本地区的 .mbtiles 文件</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>None (boundaries only)</source>
+        <translation>无（只显示边界）</translation>
+    </message>
+    <message>
+        <source>Offline tiles (MBTiles file)</source>
+        <translation>离线瓦片（MBTiles 文件）</translation>
+    </message>
+    <message>
+        <source>The center&apos;s tile server</source>
+        <translation>本中心的瓦片服务</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Import boundaries and grids…</source>
+        <translation>导入边界与网格…</translation>
     </message>
     <message>
         <source>Preferences of this computer</source>
@@ -1973,6 +2292,49 @@
     <message>
         <source>Accounts, categories and deadlines, holidays, grids, departments and windows will be managed here by administrators.</source>
         <translation>管理员今后将在这里维护账号、事项分类与办理时限、节假日、网格、部门和窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Receipt (受理回执)</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made. The details are in the log.</source>
+        <translation>未能生成受理回执，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>将受理回执保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>

@@ -358,3 +358,68 @@ def test_command_line_prints_the_summary_or_every_problem(
     err = capsys.readouterr().err
     assert "第 1 个要素 (name=北城街道): 没有编码，且找不到名为“北城街道”的苏木/乡/镇/街道" in err
     assert "文件未导入：有 1 个要素存在问题，数据库未作任何修改" in err
+
+
+@pytest.mark.parametrize("move", [False, True], ids=["count", "relocate"])
+def test_cases_whose_points_changed_grid_are_counted_or_moved(
+    session_factory, places, tmp_path, move
+):
+    from desktop.db.models import Case, CaseEvent
+    from tests.db.factories import Factory
+
+    with session_factory.begin() as s:
+        f = Factory(s)
+        county = s.get(Jurisdiction, places["county"])
+        center, category = f.center(county), f.category("矛盾纠纷")
+        grid1, grid2 = (
+            s.scalars(select(Grid).where(Grid.code == c)).one()
+            for c in ("159901001001001", "159901001001002")
+        )
+        ids = {
+            name: f.case(center=center, category=category, grid=grid, lat=lat, lng=lng).id
+            for name, grid, lat, lng in (
+                ("east_half", grid1, 40.05, 110.08),  # falls in the new grid
+                ("west_half", grid1, 40.05, 110.02),
+                ("north", grid2, 40.15, 110.05),
+                ("no_point", grid1, None, None),
+            )
+        }
+    path = write_geojson(
+        tmp_path / "split.geojson",
+        feature(ring(110.0, 40.0, 110.05, 40.1), code="159901001001001"),
+        feature(ring(110.05, 40.0, 110.1, 40.1), code="159901001001003", name="幸福社区第3网格"),
+    )
+    result = run(session_factory, path, GeoLevel.GRID, relocate=move)
+    assert result.elsewhere == 1
+    with session_factory() as s:
+        new_id = s.scalar(select(Grid.id).where(Grid.code == "159901001001003"))
+        grids = dict(s.execute(select(Case.id, Case.grid_id)).all())
+        events = s.execute(select(CaseEvent.case_id, CaseEvent.kind, CaseEvent.data)).all()
+    if move:
+        assert result.moved == (ids["east_half"],)
+        assert grids[ids["east_half"]] == new_id
+        assert [(e.case_id, e.kind, json.loads(e.data)) for e in events] == [
+            (ids["east_half"], "edit",
+             {"field": "grid", "from": "幸福社区第1网格", "to": "幸福社区第3网格", "by": "geo.import"}),
+        ]  # fmt: skip
+    else:
+        assert result.moved == () and events == []
+        assert grids[ids["east_half"]] == grid1.id
+    assert grids[ids["west_half"]] == grid1.id and grids[ids["no_point"]] == grid1.id
+    assert grids[ids["north"]] == grid2.id
+
+
+def test_micro_grids_go_under_the_grid_their_code_starts_with(session_factory, places, tmp_path):
+    path = write_geojson(
+        tmp_path / "micro.geojson",
+        feature(ring(110.0, 40.0, 110.05, 40.1), code="15990100100100101", name="1号楼"),
+        feature(ring(110.05, 40.0, 110.1, 40.1), code="15990100100100102", name="2号楼"),
+    )
+    result = run(session_factory, path, GeoLevel.MICRO_GRID)
+    assert [r.name for r in result.created] == ["1号楼", "2号楼"]
+    with session_factory() as s:
+        grid = s.scalars(select(Grid).where(Grid.code == "159901001001001")).one()
+        rows = s.execute(
+            select(Grid.parent_id, Grid.village_id, Grid.kind).where(Grid.parent_id.is_not(None))
+        ).all()
+    assert rows == [(grid.id, places["village"], "community")] * 2

@@ -12,6 +12,10 @@ from ui.singletons import pin_singletons  # noqa: E402
 
 pin_singletons()  # PySide6 6.12 on Python 3.11 runs down None/True/False (see the module)
 
+from ui.map.tiles import register_tile_scheme  # noqa: E402
+
+register_tile_scheme()  # before pytest-qt creates the QApplication
+
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

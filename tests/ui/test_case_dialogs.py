@@ -347,6 +347,22 @@ def test_several_cases_in_tabs(qtbot, cw, seats):
     tabs.close()
 
 
+def test_show_on_map_is_offered_only_for_a_case_with_a_point(qtbot, cw, seats, factory):
+    with factory.begin() as session:
+        session.get(Case, cw.accepted).lat, session.get(Case, cw.accepted).lng = 40.61, 109.53
+        session.get(Case, cw.registered).lat = session.get(Case, cw.registered).lng = None
+    tabs = CaseTabs(seats(), cw.world.principals["dispatcher"])
+    placed, unplaced = tabs.open_case(cw.accepted), tabs.open_case(cw.registered)
+    qtbot.waitUntil(lambda: not placed._loading and not unplaced._loading)
+    assert not unplaced.view.map_button.isVisibleTo(unplaced.view)
+    tabs.window.tabs.setCurrentWidget(placed.view)
+    assert placed.view.map_button.isVisibleTo(placed.view)
+    with qtbot.waitSignal(tabs.sig_map_requested) as asked:
+        QTest.mouseClick(placed.view.map_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [cw.accepted]
+    tabs.close()
+
+
 def test_a_change_by_another_seat_on_postgresql_is_a_conflict_that_keeps_both(qtbot, pg_only_url):
     cw = case_world.build(pg_only_url)
     engine = make_engine(pg_only_url)

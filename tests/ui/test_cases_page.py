@@ -241,6 +241,32 @@ def test_opened_from_elsewhere_with_a_way_back(qtbot, make_page, demo):
     assert not page.view.origin_frame.isVisible() and got == everything  # the queue it left
 
 
+def test_opened_on_a_grid_lists_its_cases_and_the_bar_narrows_within_it(qtbot, make_page, demo):
+    """The map's 在案件列表中查看本网格案件: the grid holds while the filter bar narrows."""
+    page = make_page("supervisor")
+    grid = world.query(demo.url, "SELECT grid_id FROM cases WHERE grid_id IS NOT NULL "
+                       "GROUP BY grid_id ORDER BY count(*) DESC, grid_id LIMIT 1")[0][0]  # fmt: skip
+    in_grid = "(grid_id = :g OR grid_id IN (SELECT id FROM grids WHERE parent_id = :g))"
+    got = shown(qtbot, page, lambda: page.open(CaseFilter(grid_ids={grid}), "网格（来自地图）"))
+    assert got == county_ids(demo, in_grid, g=grid) and len(got) > 1
+    status = page.view.filter_bar.status_combo
+    got = shown(qtbot, page, lambda: status.setCurrentIndex(status.findData("closed")))
+    assert got == county_ids(demo, f"{in_grid} AND status = 'closed'", g=grid) and got
+
+
+def test_an_empty_list_says_whether_the_filters_emptied_it(qtbot, make_page):
+    page = make_page("supervisor")
+    assert shown(qtbot, page, lambda: page.open(CaseFilter(ids=[]), "空列表")) == []
+    assert page.view.empty_label.isVisible()
+    assert page.view.empty_label.text() == "这个列表里暂时没有案件。"
+    shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
+    assert not page.view.empty_label.isVisible()
+    bar = page.view.filter_bar
+    QTest.keyClicks(bar.text_edit, "zz-no-such-case")
+    got = shown(qtbot, page, lambda: QTest.keyClick(bar.text_edit, Qt.Key.Key_Return))
+    assert got == [] and page.view.empty_label.text() == "没有符合筛选条件的案件。"
+
+
 def test_enter_and_double_click_request_the_case(qtbot, make_page):
     page = make_page("supervisor")
     shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))

@@ -121,25 +121,31 @@ class FilterBar(QWidget):
 
     # -- the filter ---------------------------------------------------------------------
     def conditions(self, base: CaseFilter) -> CaseFilter:
-        """`base` narrowed by every condition set here."""
+        """`base` (a queue, or the list the page was opened with, such as a map's grid)
+        narrowed by every condition set here. A field set both here and in `base` takes the
+        value picked here; the received dates keep the narrower of the two."""
 
-        def one(combo: QComboBox):
+        def one(combo: QComboBox, kept: frozenset) -> frozenset:
             value = combo.currentData()
-            return frozenset() if value is None else frozenset({value})
+            return kept if value is None else frozenset({value})
 
+        def either(value, kept):
+            return kept if value is None else value
+
+        received_from, received_to = _date(self.from_edit), _date(self.to_edit)
         return replace(
             base,
-            text=self.text_edit.text().strip(),
-            category_ids=one(self.category_combo),
-            channels=one(self.channel_combo),
-            street_ids=one(self.street_combo),
-            grid_ids=one(self.grid_combo),
-            statuses=one(self.status_combo),
-            risks=one(self.risk_combo),
-            deadline_colour=self.colour_combo.currentData(),
-            supervision=self.supervision_combo.currentData(),
-            received_from=_date(self.from_edit),
-            received_to=_date(self.to_edit),
+            text=self.text_edit.text().strip() or base.text,
+            category_ids=one(self.category_combo, base.category_ids),
+            channels=one(self.channel_combo, base.channels),
+            street_ids=one(self.street_combo, base.street_ids),
+            grid_ids=one(self.grid_combo, base.grid_ids),
+            statuses=one(self.status_combo, base.statuses),
+            risks=one(self.risk_combo, base.risks),
+            deadline_colour=either(self.colour_combo.currentData(), base.deadline_colour),
+            supervision=either(self.supervision_combo.currentData(), base.supervision),
+            received_from=_narrower(max, received_from, base.received_from),
+            received_to=_narrower(min, received_to, base.received_to),
         )
 
     def show_conditions(self, flt: CaseFilter) -> None:
@@ -262,3 +268,9 @@ def _first(values):
 def _pick(combo: QComboBox, value) -> None:
     index = combo.findData(value) if value is not None else 0
     combo.setCurrentIndex(max(index, 0))
+
+
+def _narrower(pick, *bounds: date | None) -> date | None:
+    """The tighter of the date bounds that are set (`pick` is max for "from", min for "to")."""
+    given = [b for b in bounds if b is not None]
+    return pick(given) if given else None

@@ -283,6 +283,13 @@ class CasesPage(QObject):
 
     def _show_total(self, total: int) -> None:
         self.view.status_label.setText(self.tr("{count} cases").format(count=f"{total:,}"))
+        if total == 0:
+            filtered = self.view.filter_bar.conditions(CaseFilter()) != CaseFilter()
+            self.view.empty_label.setText(
+                self.tr("No case matches these filters.")
+                if filtered
+                else self.tr("There is no case in this list.")
+            )
         self.view.empty_label.setVisible(total == 0)
         if self._origin is not None:
             self._show_origin(total)

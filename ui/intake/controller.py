@@ -17,9 +17,12 @@ from desktop.domain.identity import validate_id_number, validate_phone
 from desktop.domain.principal import Principal
 from desktop.domain.risk import risk_for_group
 from desktop.errors import GovDeskError
+from desktop.services.drafts import Draft, DraftStore
 from desktop.services.intake import ANONYMOUS_CHANNELS, NewCase, NewParty, SaveAs
 from desktop.services.repeats import RepeatQuery
-from ui.intake import data
+from ui.intake import data, draft_form
+from ui.intake.draft_keeper import DraftKeeper
+from ui.intake.form_files import FormFiles
 from ui.intake.parties import PartyRow
 from ui.intake.view import IntakeView
 from ui.tasks import TaskRunner
@@ -86,11 +89,15 @@ class IntakeController(QObject):
     """The window closed, saved or discarded."""
 
     def __init__(self, runner: TaskRunner, principal: Principal, view: IntakeView,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+                 parent: QObject | None = None, *, drafts: DraftStore | None = None,
+                 draft: Draft | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._runner = runner
         self._principal = principal
         self.view = view
+        self.draft_id = draft.id if draft is not None else DraftStore.new_id()
+        self._draft = DraftKeeper(drafts, self.draft_id, self._draft_content,
+                                  view.show_form_error, view)  # fmt: skip
         self._dirty = False
         self._discard_armed = False
         self._saving = False
@@ -113,6 +120,13 @@ class IntakeController(QObject):
             picker.sig_choice_changed.connect(self._on_form_changed)
             picker.textEdited.connect(self._on_form_changed)
         view.side_panel.sig_link_changed.connect(self._on_side_panel_link_changed)
+        # Fields that look nothing up but belong in the draft all the same.
+        view.save_as.currentIndexChanged.connect(self._on_detail_changed)
+        view.result.currentIndexChanged.connect(self._on_detail_changed)
+        view.result_note.textChanged.connect(self._on_detail_changed)
+        view.received_at.dateTimeChanged.connect(self._on_detail_changed)
+        self.files = FormFiles(view.attachments, drafts, self.draft_id, self)
+        self.files.sig_changed.connect(self._on_detail_changed)
         view.sig_save_requested.connect(self._on_view_save_requested)
         view.sig_discard_requested.connect(self._on_view_discard_requested)
         view.finished.connect(self._on_view_finished)
@@ -121,6 +135,13 @@ class IntakeController(QObject):
         self._on_save_as_changed()
         self._on_people_count_changed(1)
         self._dirty = False
+        self._draft.cancel()  # an untouched form leaves no draft behind
+        if draft is not None:
+            draft_form.restore(view, draft.form)
+            self._linked = draft.form.get("linked")
+            self.files.restore(draft)
+            self._dirty = True  # Esc asks before throwing a restored form away
+            self._draft.cancel()  # the draft on disk is exactly this
 
     # -- public -------------------------------------------------------------------------
     def start(self) -> None:
@@ -141,6 +162,16 @@ class IntakeController(QObject):
 
     def set_point(self, lat: float, lng: float) -> None:
         self.view.location.setText(f"{lat:.6f}, {lng:.6f}")
+
+    def write_draft(self) -> None:
+        """Write the draft now if anything was typed (the autosave does this by itself)."""
+        if self._dirty:
+            self._draft.write()
+
+    def _draft_content(self):
+        form = draft_form.capture(self.view)
+        form["linked"] = self._linked
+        return form, self.files.draft_files()
 
     # -- choices ------------------------------------------------------------------------
     def _fill_save_as(self) -> None:
@@ -226,14 +257,23 @@ class IntakeController(QObject):
 
     def _on_side_panel_link_changed(self, case_id) -> None:
         self._linked = case_id
+        self._schedule_draft()
+
+    def _on_detail_changed(self, *_args) -> None:
+        self._dirty = True
+        self._schedule_draft()
 
     # -- form state -----------------------------------------------------------------------
     def _on_form_changed(self, *_args) -> None:
         self._dirty = True
+        self._schedule_draft()
         if self._discard_armed:
             self._discard_armed = False
             self.view.show_form_error("")
         self._repeats.request()
+
+    def _schedule_draft(self, *_args) -> None:
+        self._draft.schedule()
 
     def _channel(self) -> Channel:
         return Channel(self.view.channel.currentData())
@@ -254,6 +294,7 @@ class IntakeController(QObject):
             )
         )
         self._dirty = True
+        self._schedule_draft()
 
     def _point(self, *, strict: bool) -> tuple[float, float] | None:
         text = self.view.location.text().replace("，", ",").strip()
@@ -319,6 +360,7 @@ class IntakeController(QObject):
             lng=point[1] if point else None, people_count=v.people_count.value(),
             parties=tuple(parties), received_at=received_at,
             work_order_no=v.work_order_no.text().strip() if hotline else None,
+            files=self.files.new_files(),
         )  # fmt: skip
 
     def _party(self, row: PartyRow, channel: Channel, problems: list) -> NewParty:
@@ -373,6 +415,7 @@ class IntakeController(QObject):
 
     def _on_saved(self, registered) -> None:
         self._dirty = False
+        self._draft.drop()
         self.sig_case_registered.emit(registered.case_id, registered.number)
         self.view.discard()
 
@@ -411,6 +454,7 @@ class IntakeController(QObject):
     # -- closing --------------------------------------------------------------------------
     def _on_view_discard_requested(self) -> None:
         if not self._dirty or self._discard_armed:
+            self._draft.drop()
             self.view.discard()
             return
         self._discard_armed = True
@@ -419,6 +463,8 @@ class IntakeController(QObject):
         )
 
     def _on_view_finished(self, _result: int) -> None:
+        if self._draft.pending:  # closed with the window (sign-out, quit): keep it all
+            self._draft.write()
         self._person.close()
         self._repeats.close()
         self.sig_closed.emit()

@@ -177,6 +177,8 @@ class PartiesBox(QWidget):
 
     def clear(self) -> None:
         for row in self.rows:
+            self._layout.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self.rows = []
 

@@ -7,7 +7,7 @@ an error label beneath it for a message in Chinese that names it.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Channel, Result
+from ui.intake.attachment_strip import AttachmentStrip, local_paths
 from ui.intake.parties import PartiesBox, field_error_label
 from ui.intake.picker import ChoicePicker
 from ui.intake.side_panel import IntakeSidePanel
@@ -82,6 +83,8 @@ class IntakeView(QDialog):
         self.people_count = QSpinBox()
         self.people_count.setRange(1, 100_000)
         self.risk_label = QLabel()
+        self.attachments = AttachmentStrip()
+        self.setAcceptDrops(True)  # a file dropped anywhere on the form is attached
         self.save_as = QComboBox()
         self.result = QComboBox()
         for result in Result:
@@ -92,7 +95,8 @@ class IntakeView(QDialog):
         self.form_error = field_error_label()
         self.side_panel = IntakeSidePanel()
         self.errors = {key: field_error_label() for key in FORM_FIELDS}
-        self.labels = {key: QLabel() for key in FORM_FIELDS + ("parties", "save_as", "note")}
+        self.labels = {key: QLabel() for key in FORM_FIELDS + ("parties", "save_as", "note",
+                                                               "attachments")}  # fmt: skip
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -125,6 +129,8 @@ class IntakeView(QDialog):
         people_layout.addWidget(self.risk_label, 1)
         row("people_count", people)
         self.labels["people_count"].setBuddy(self.people_count)
+        form.addRow(self.labels["attachments"], self.attachments)
+        self.labels["attachments"].setBuddy(self.attachments.add_button)
         form.addRow(self.labels["save_as"], self.save_as)
         self.labels["save_as"].setBuddy(self.save_as)
         row("result", self.result)
@@ -170,7 +176,8 @@ class IntakeView(QDialog):
         for row in self.parties.rows:
             widgets += row.focus_order()
         widgets += [self.parties.add_button, self.address, self.grid, self.location,
-                    self.map_button, self.people_count, self.save_as, self.result,
+                    self.map_button, self.people_count, self.attachments.add_button,
+                    self.attachments.list, self.save_as, self.result,
                     self.result_note, self.save_button, self.side_panel.repeats_list,
                     self.side_panel.person_list]  # fmt: skip
         return widgets
@@ -218,6 +225,7 @@ class IntakeView(QDialog):
             "grid": self.tr("Grid"), "location": self.tr("Point"),
             "people_count": self.tr("People involved"), "save_as": self.tr("Save as"),
             "result": self.tr("Result"), "note": self.tr("Note"),
+            "attachments": self.tr("Attachments"),
         }  # fmt: skip
         for key, text in names.items():
             self.labels[key].setText(text)
@@ -235,6 +243,16 @@ class IntakeView(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.attachments.sig_paths_dropped.emit(paths)
 
     def reject(self) -> None:
         """Esc and the close button go through the controller, which may ask first."""

@@ -15,6 +15,7 @@ from desktop.domain.enums import OPEN_STATUSES, Channel, DeadlineColour, Risk, S
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
+from ui.map.exporting import MapExporter
 from ui.map.payload import layers_json
 from ui.map.search import SearchIndex, search_index
 from ui.map.view import OPEN, MapPageView
@@ -119,6 +120,7 @@ class MapController(QObject):
         view.panel.sig_cases_requested.connect(self._on_panel_cases_requested)
         view.panel.sig_closed.connect(self._on_panel_closed)
         view.refresh_button.clicked.connect(self.refresh)
+        self.exporter = MapExporter(view.export_button, m, view.show_state, self)
         view.metric_combo.currentIndexChanged.connect(self._on_metric_changed)
         view.incidents_combo.currentIndexChanged.connect(self._on_incidents_changed)
         view.colouring_combo.currentIndexChanged.connect(self._on_incidents_changed)

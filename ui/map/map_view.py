@@ -9,6 +9,7 @@ event loop anywhere. Every call returns at once.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import shutil
@@ -23,7 +24,9 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from ui.map.export import script_json, write_html
 from ui.map.page import write_page
+from ui.map.tiles import BaseMap, layer_options
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,8 @@ class MapView(QWebEngineView):
     """In picking mode, the user clicked the map at (lat, lng)."""
     sig_case_requested = Signal(int)
     """The user asked to open a case from its card on the map."""
+    sig_exported = Signal(str)
+    """An export_html call wrote its file (the path)."""
     sig_page_problem = Signal(str, str)
     """The page reported an alert, a script error or a failed resource: (kind, text)."""
 
@@ -120,10 +125,13 @@ class MapView(QWebEngineView):
         self.bridge.sig_case_requested.connect(self.sig_case_requested)
         self.bridge.sig_report.connect(self._on_page_problem)
         self._loaded = False
+        self.base_map: BaseMap | None = None
+        self._layers: str | None = None  # the data on the page now, for exports
 
     def _load_page(self) -> None:
         page = _MapPage(self)
         settings = page.settings()
+        # Tiles come through our own scheme (ui.map.tiles): the page reaches no remote URL.
         settings.setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
         )
@@ -151,11 +159,30 @@ class MapView(QWebEngineView):
     def set_layers(self, layers_json: str) -> int:
         """Draw a new data set (ui.map.payload.layers_json); returns its number for sig_drawn."""
         self._seq += 1
+        self._layers = layers_json
         path = self._folder / f"layers-{self._seq}.js"
         path.write_text(f"GovMap.receive({self._seq},{layers_json});", encoding="utf-8")
         for old in self._folder.glob("layers-*.js"):
             if old != path and int(old.stem.split("-")[1]) < self._seq - 1:
                 old.unlink(missing_ok=True)
+        self._call("load", QUrl.fromLocalFile(str(path)).toString(), self._seq)
+        return self._seq
+
+    def show_preview(self, features: list[tuple[str, str, str, str]]) -> int:
+        """Draw a boundary file before import: (action, code, name, GeoJSON geometry text)
+        with action "create", "change" or "keep"; returns the number sig_drawn will carry."""
+        self._seq += 1
+        props = [{"action": a, "code": c, "name": n} for a, c, n, _ in features]
+        # Geometry text comes from desktop.services.geo_shapes: numbers only, no markup.
+        geometries = ",".join(g for *_, g in features)
+        layer = f'{{"properties":{script_json(props)},"geometries":[{geometries}]}}'
+        path = self._folder / f"preview-{self._seq}.js"
+        path.write_text(
+            f"GovMap.preview({self._seq},(function(l){{return {{type:'FeatureCollection',"
+            f"features:l.properties.map(function(p,i){{return {{type:'Feature',properties:p,"
+            f"geometry:l.geometries[i]}};}})}};}})({layer}));",
+            encoding="utf-8",
+        )
         self._call("load", QUrl.fromLocalFile(str(path)).toString(), self._seq)
         return self._seq
 
@@ -196,6 +223,44 @@ class MapView(QWebEngineView):
 
     def show_picked(self, lat: float, lng: float) -> None:
         self._call("showPicked", lat, lng)
+
+    def set_base_map(self, base: BaseMap | None) -> None:
+        """Tiles under the boundaries (an MBTiles file or a tile server), or none."""
+        self.base_map = base
+        if base is None:
+            self._call("setBaseMap", "", {})
+            return
+        url, options = layer_options(base)
+        if options.get("attribution"):  # Leaflet shows attributions as HTML: make it inert
+            options["attribution"] = html.escape(options["attribution"])
+        self._call("setBaseMap", url, options)
+
+    @property
+    def has_data(self) -> bool:
+        return self._layers is not None
+
+    def export_png(self, path: Path) -> bool:
+        """The view as the user sees it, as a PNG (for reports and slides)."""
+        return self.grab().save(str(path), "PNG")
+
+    def export_html(self, path: Path) -> None:
+        """One offline HTML file of the current data at the current view; sig_exported when
+        written. Call only once data is drawn (has_data)."""
+        layers = self._layers or "null"
+        base_url = self.base_map.url if self.base_map is not None else None
+
+        def write(view_text) -> None:
+            try:
+                view = json.loads(view_text) if view_text else None
+            except ValueError:
+                view = None
+            write_html(path, layers, view, base_url)
+            self.sig_exported.emit(str(path))
+
+        if self._ready:
+            self.page().runJavaScript("JSON.stringify(GovMap.view())", 0, write)
+        else:
+            write(None)
 
     def run_script(self, code: str) -> None:
         """Run page code once ready (tests drive clicks through the page's own handlers)."""

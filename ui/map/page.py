@@ -1,9 +1,10 @@
 """The map page's HTML, built once with folium from the vendored Leaflet and our own script.
 
-No CDN and no tiles: folium's default links (Leaflet, jQuery, Bootstrap, Font Awesome from the
-internet) are replaced on the instance by the files in resources/leaflet; the boundaries drawn
-by govmap.js are the base map. Data never goes into this page: it arrives later as script files
-(see ui.map.map_view).
+No CDN: folium's default links (Leaflet, jQuery, Bootstrap, Font Awesome from the internet) are
+replaced on the instance by the files in resources/leaflet. Without a configured base map
+(ui.map.tiles) the boundaries drawn by govmap.js are the map. Data never goes into this page:
+it arrives later as script files (see ui.map.map_view); an exported page (ui.map.export) holds
+its data and Leaflet inline instead.
 """
 
 from __future__ import annotations
@@ -24,13 +25,25 @@ def _url(*parts: str) -> str:
 
 
 def _inline(tag: str, filename: str) -> str:
-    text = (ASSETS / filename).read_text(encoding="utf-8")
     # Jinja renders the page: the raw block keeps the script's braces as they are.
-    return f"{{% raw %}}<{tag}>\n{text}\n</{tag}>{{% endraw %}}"
+    return _raw(tag, (ASSETS / filename).read_text(encoding="utf-8"))
 
 
-@functools.cache
-def page_html() -> str:
+LEAFLET_JS = (
+    ("leaflet", ("leaflet.js",)),
+    ("markercluster", ("markercluster", "leaflet.markercluster.js")),
+    ("heat", ("heat", "leaflet-heat.js")),
+)
+LEAFLET_CSS = (
+    ("leaflet_css", ("leaflet.css",)),
+    ("markercluster_css", ("markercluster", "MarkerCluster.css")),
+    ("markercluster_default_css", ("markercluster", "MarkerCluster.Default.css")),
+)
+
+
+def build_map(*, inline_assets: bool, after_init: str = ""):
+    """The folium map of the page: Leaflet linked from resources/ (or inlined, for a file that
+    must open anywhere), our guard, style and script, then `GovMap.init` and `after_init`."""
     import folium
     from branca.element import Element, MacroElement
     from jinja2 import Template
@@ -45,30 +58,42 @@ def page_html() -> str:
         minZoom=6,  # a whole prefecture city; fewer levels for markercluster to build
         zoomSnap=0.5,
     )
-    # On the instance: the class-level lists are shared by every folium map.
-    m.default_js = [
-        ("leaflet", _url("leaflet.js")),
-        ("markercluster", _url("markercluster", "leaflet.markercluster.js")),
-        ("heat", _url("heat", "leaflet-heat.js")),
-        ("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"),
-    ]
-    m.default_css = [
-        ("leaflet_css", _url("leaflet.css")),
-        ("markercluster_css", _url("markercluster", "MarkerCluster.css")),
-        ("markercluster_default_css", _url("markercluster", "MarkerCluster.Default.css")),
-    ]
     root = m.get_root()
     # The guard first of all; our style and script after Leaflet's (the body follows the head).
     root.header.add_child(Element(_inline("script", "guard.js")), name="gov_guard")
+    # On the instance: the class-level lists are shared by every folium map.
+    if inline_assets:
+        m.default_js, m.default_css = [], []
+        for name, parts in LEAFLET_CSS:
+            text = resource("leaflet", *parts).read_text(encoding="utf-8")
+            root.header.add_child(Element(_raw("style", text)), name=name)
+        for name, parts in LEAFLET_JS:
+            text = resource("leaflet", *parts).read_text(encoding="utf-8")
+            root.header.add_child(Element(_raw("script", text)), name=name)
+    else:
+        m.default_js = [(name, _url(*parts)) for name, parts in LEAFLET_JS]
+        m.default_js.append(("qwebchannel", "qrc:///qtwebchannel/qwebchannel.js"))
+        m.default_css = [(name, _url(*parts)) for name, parts in LEAFLET_CSS]
     root.html.add_child(Element(_inline("style", "govmap.css")), name="gov_css")
     root.html.add_child(Element(_inline("script", "govmap.js")), name="gov_script")
 
     init = MacroElement()
     init._template = Template(
-        "{% macro script(this, kwargs) %}GovMap.init({{ this._parent.get_name() }});{% endmacro %}"
+        "{% macro script(this, kwargs) %}GovMap.init({{ this._parent.get_name() }});"
+        + after_init
+        + "{% endmacro %}"
     )
     m.add_child(init, name="gov_init")  # the last child: runs once the map exists
-    return m.get_root().render()
+    return m
+
+
+def _raw(tag: str, text: str) -> str:
+    return f"{{% raw %}}<{tag}>\n{text}\n</{tag}>{{% endraw %}}"
+
+
+@functools.cache
+def page_html() -> str:
+    return build_map(inline_assets=False).get_root().render()
 
 
 def write_page(folder: Path) -> Path:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +59,10 @@ class MapPageView(QWidget):
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("refreshButton")
         self.refresh_button.setIcon(icon("action.refresh", theme.PRIMARY))
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.export_button.setIcon(icon("action.export", theme.PRIMARY))
         self.state_label = QLabel()
         self.state_label.setObjectName("hintLabel")
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,6 +103,7 @@ class MapPageView(QWidget):
         for widget in (self.metric_combo, self.incidents_combo, self.colouring_combo):
             top.addWidget(widget)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         filters.addWidget(self.date_check)
         filters.addWidget(self.from_edit)

@@ -57,16 +57,17 @@ def _shared_rows(grid: MonthGrid) -> set[int]:
 
 
 def fill_grid(view: QTableWidget, grid: MonthGrid) -> None:
-    view.clear()
     shared = _shared_rows(grid)
     view.setRowCount(len(grid.rows))
     view.setColumnCount(len(grid.days))
-    view.setVerticalHeaderLabels([row.name for row in grid.rows])
-    view.setHorizontalHeaderLabels([f"{d.day.day}\n{WEEKDAYS[d.day.weekday()]}"
-                                    for d in grid.days])  # fmt: skip
+    view.clearContents()
+    # Header items made here and handed over whole: no Python wrapper of an item Qt owns.
+    for row, grid_row in enumerate(grid.rows):
+        view.setVerticalHeaderItem(row, QTableWidgetItem(grid_row.name))
     for column, day in enumerate(grid.days):
-        header = view.horizontalHeaderItem(column)
+        header = QTableWidgetItem(f"{day.day.day}\n{WEEKDAYS[day.day.weekday()]}")
         header.setToolTip(f"{day.day.isoformat()} {label('rota_day', day.shade)}")
+        view.setHorizontalHeaderItem(column, header)
         for row in range(len(grid.rows)):
             duties = grid.cell(row, day.day)
             item = QTableWidgetItem("\n".join(duty_line(d, row in shared) for d in duties))

@@ -34,6 +34,8 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_received", "received_at", "id"),
         Index("ix_cases_status_due", "status", "due_at"),
+        # The cases rejected since a moment (the dashboard's "open a day ago") are one range.
+        Index("ix_cases_status_closed", "status", "closed_at"),
         Index("ix_cases_street_status", "street_id", "status", "received_at"),
         Index("ix_cases_county_status", "county_id", "status", "received_at"),
         Index("ix_cases_village", "village_id", "received_at"),
@@ -59,7 +61,8 @@ class Case(Base):
         # The place columns ride along so a county's or street's counts per period (the
         # trend of 受理量 and 办结量) never leave the index; due_at so 按期 and "resolved after
         # the end, due before it" (超期件 as of a past end) are answered inside it.
-        Index("ix_cases_accepted_at", "accepted_at", "county_id", "street_id"),
+        # category_id too: the dashboard counts this month's cases by category (0011).
+        Index("ix_cases_accepted_at", "accepted_at", "county_id", "street_id", "category_id"),
         Index("ix_cases_first_resolved", "first_resolved_at", "due_at", "county_id", "street_id"),
         # 满意率 over a period (the report's, the dashboard's month and the month before)
         # counts a county's or a street's follow-ups and their ratings inside the index.

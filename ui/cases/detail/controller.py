@@ -5,7 +5,7 @@ dialog. Dialogs open with open() (no nested event loops) and stay open until suc
 from __future__ import annotations
 
 import logging
-import mimetypes
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from desktop.clock import to_local
 from desktop.domain.enums import EventKind
 from desktop.domain.principal import Principal
 from desktop.errors import ConflictError, GovDeskError
+from desktop.services import attachments
 from desktop.timeline_words import event_words
 from ui import i18n
 from ui.cases.detail import jobs
@@ -28,6 +29,7 @@ from ui.cases.detail.dispatch_dialog import DispatchDialog
 from ui.cases.detail.edit_dialog import EditDialog
 from ui.cases.detail.form_dialog import FormDialog
 from ui.cases.detail.forms import ActionForms
+from ui.cases.detail.receipt_dialog import ReceiptDialog
 from ui.cases.detail.view import CaseView
 from ui.tasks import TaskRunner
 from ui.text import describe
@@ -76,6 +78,17 @@ class CaseController(QObject):
         self.view.sig_refresh_requested.connect(self.refresh)
         self.view.sig_case_requested.connect(self.sig_case_requested)
         self.view.sig_attachment_requested.connect(self._on_view_attachment_requested)
+        self.view.sig_receipt_requested.connect(self.open_receipt)
+        self.view.sig_files_dropped.connect(self.attach_files)
+        self.receipt: ReceiptDialog | None = None
+
+    def open_receipt(self) -> ReceiptDialog:
+        """受理回执 of this case, window-modal over the case view."""
+        dialog = ReceiptDialog(self._runner, self._principal, self.case_id, self.view)
+        dialog.finished.connect(dialog.deleteLater)
+        self.receipt = dialog
+        dialog.open()
+        return dialog
 
     # -- loading
     def refresh(self) -> None:
@@ -249,16 +262,20 @@ class CaseController(QObject):
         ).success(self.view.show_party).failure(self._on_case_failed).run()
 
     def _pick_attachment(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.view, self.tr("Attach a file"))
-        if path:
-            self.attach_file(path)
+        paths, _ = QFileDialog.getOpenFileNames(self.view, self.tr("Attach a file"))
+        if paths:
+            self.attach_files(paths)
 
     def attach_file(self, path: str) -> None:
-        """Read and attach a file on the worker; the timeline shows it when done."""
-        if self.loaded is None:
+        self.attach_files([path])
+
+    def attach_files(self, paths: list[str]) -> None:
+        """Read and attach files (picked or dropped on the case) on the worker, all or none;
+        the timeline shows them when done."""
+        if self.loaded is None or not paths:
             return
         self._runner.db(
-            _attach_file, self._principal, self.case_id, self.loaded.detail.version, path
+            _attach_files, self._principal, self.case_id, self.loaded.detail.version, paths
         ).owned_by(self.view).success(lambda _c: self._on_action_done_plain()).failure(
             self._on_case_failed
         ).run()
@@ -310,18 +327,20 @@ def _service_call(kind: EventKind, values: dict[str, Any]) -> tuple[EventKind, d
     return kind, values
 
 
-def _attach_file(session, principal: Principal, case_id: int, version: int, path: str):
-    """Database worker: read the file and attach it (the size limit is the service's)."""
-    data = Path(path).read_bytes()
-    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return jobs.run_action(
-        session,
-        principal,
-        K.ATTACH,
-        case_id,
-        version,
-        {"filename": Path(path).name, "mime_type": mime, "content": data},
-    )
+def _attach_files(session, principal: Principal, case_id: int, version: int, paths: list[str]):
+    """Database worker: attach the files in one transaction (a refusal names its file and
+    attaches none); the size is looked at before a file is read."""
+    with session.begin():
+        change = None
+        for path in paths:
+            name = Path(path).name
+            attachments.check_size(name, os.path.getsize(path))
+            change = attachments.attach(
+                session=session, principal=principal, case_id=case_id, filename=name,
+                content=Path(path).read_bytes(),
+                expected_version=version if change is None else None,
+            )  # fmt: skip
+        return change
 
 
 def _write(target: str, content: bytes) -> str:

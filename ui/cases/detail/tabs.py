@@ -54,6 +54,8 @@ class CaseTabsWindow(QWidget):
 class CaseTabs(QObject):
     sig_case_changed = Signal(int)
     """A case was changed from one of the tabs (its id)."""
+    sig_map_requested = Signal(int)
+    """在地图上查看 from a case's tab (its id)."""
 
     def __init__(
         self,
@@ -83,6 +85,7 @@ class CaseTabs(QObject):
             )
             controller.sig_case_requested.connect(self.open_case)
             controller.sig_case_changed.connect(self.sig_case_changed)
+            controller.view.sig_map_requested.connect(self.sig_map_requested)
             self.window.tabs.setCurrentIndex(index)
             controller.refresh()
         self.window.tabs.setCurrentWidget(controller.view)

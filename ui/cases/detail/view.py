@@ -7,7 +7,14 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import DeadlineColour, EventKind, SupervisionLevel
 from desktop.timeline_words import event_words
-from ui import i18n
+from ui import i18n, theme
 from ui.cases.detail.cells import (
     COLOURS,
     brush,
@@ -39,6 +46,8 @@ from ui.cases.detail.cells import (
     text_item,
     when,
 )
+from ui.icons import icon
+from ui.intake.attachment_strip import local_paths
 from ui.text import label
 
 K = EventKind
@@ -76,20 +85,29 @@ SHORTCUTS = {
     K.EDIT: "Ctrl+E",
     K.REPORT: "Ctrl+Shift+B",
 }
+
+
 class CaseView(QWidget):
     sig_action_requested = Signal(str)
     """An action button was pressed (an EventKind value)."""
     sig_reveal_requested = Signal(int)
     """显示 was pressed for a party (its id)."""
+    sig_receipt_requested = Signal()
+    """受理回执 (Ctrl+P): print the receipt or save it as PDF."""
+    sig_files_dropped = Signal(list)
+    """Files were dropped on the case (local paths): attach them."""
     sig_refresh_requested = Signal()
     sig_case_requested = Signal(int)
     """A related case was opened (its id)."""
     sig_attachment_requested = Signal(int, bool)
     """Open (False) or save as (True) an attachment (its id)."""
+    sig_map_requested = Signal(int)
+    """在地图上查看 was pressed (the case's id); shown only for a case with a point."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseView")
+        self.setAcceptDrops(True)  # photos and files dropped anywhere on the case are attached
         self.number_label = plain_label("pageTitle")
         self.title_label = plain_label("pageSubtitle")
         self.status_label = plain_label()
@@ -105,6 +123,13 @@ class CaseView(QWidget):
             chip_label.setWordWrap(False)
         self.refresh_button = QPushButton()
         self.refresh_button.setToolTip("F5")
+        self.receipt_button = QPushButton()
+        self.receipt_button.setToolTip("Ctrl+P")
+        self.receipt_button.clicked.connect(self.sig_receipt_requested)
+        self.map_button = QPushButton()
+        self.map_button.setIcon(icon("nav.map", theme.PRIMARY))
+        self.map_button.hide()
+        self.map_button.clicked.connect(self._on_map_button_clicked)
         self.state_label = QLabel()
         self.state_label.setObjectName("hintLabel")
         self.error_label = plain_label("errorLabel")
@@ -127,6 +152,9 @@ class CaseView(QWidget):
         refresh = QShortcut(QKeySequence("F5"), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.sig_refresh_requested)
+        receipt = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        receipt.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        receipt.activated.connect(self.sig_receipt_requested)
         self.refresh_button.clicked.connect(self.sig_refresh_requested)
 
         self.fields_box = QGroupBox()
@@ -220,6 +248,8 @@ class CaseView(QWidget):
             self.supervision_label,
             self.risk_label,
             self.state_label,
+            self.receipt_button,
+            self.map_button,
             self.refresh_button,
         ):
             heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignBottom)
@@ -242,6 +272,10 @@ class CaseView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+    def _on_map_button_clicked(self) -> None:
+        if self._detail is not None:
+            self.sig_map_requested.emit(self._detail.id)
 
     # -- states
     def set_loading(self, loading: bool) -> None:
@@ -295,6 +329,7 @@ class CaseView(QWidget):
         }
         for key, text in values.items():
             self.field_labels[key][1].setText(text)
+        self.map_button.setVisible(d.lat is not None and d.lng is not None)
         self._fill_parties(d.parties)
         self._fill_tasks(d.tasks)
         self._fill_attachments(d.attachments)
@@ -425,6 +460,8 @@ class CaseView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
+        self.receipt_button.setText(self.tr("Receipt"))
+        self.map_button.setText(self.tr("Show on map"))
         for kind, button in self.action_buttons.items():
             button.setText(self.action_text(kind))
             if kind in SHORTCUTS:
@@ -483,6 +520,16 @@ class CaseView(QWidget):
         if kind == K.NOTE:
             return self.tr("Handling record")
         return label("event_kind", kind)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.sig_files_dropped.emit(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -383,6 +383,7 @@ var GovMap = (function () {
       showPicked(e.latlng.lat, e.latlng.lng);
       if (bridge) bridge.pointPicked(e.latlng.lat, e.latlng.lng);
     });
+    if (typeof QWebChannel === "undefined" || !window.qt) return; // an exported page: no app
     new QWebChannel(qt.webChannelTransport, function (channel) {
       bridge = channel.objects.bridge;
       window.__govReports.forEach(function (r) { bridge.report(r[0], r[1]); });
@@ -481,7 +482,8 @@ var GovMap = (function () {
         color: "#0d47a1", weight: 3, fill: false, interactive: false }).addTo(highlightLayer);
     }
     highlightLayer.addTo(map);
-    if (lats.length === 1) map.setView([lats[0], lngs[0]], Math.max(map.getZoom(), 16));
+    // Zoom 14 keeps the neighbouring grids in view: there are no base tiles to read closer.
+    if (lats.length === 1) map.setView([lats[0], lngs[0]], Math.max(map.getZoom(), 14));
     else if (lats.length > 1) map.fitBounds(highlightLayer.getBounds(), { padding: [40, 40] });
   }
 
@@ -494,6 +496,60 @@ var GovMap = (function () {
     if (pickedLayer) map.removeLayer(pickedLayer);
     pickedLayer = L.circleMarker([lat, lng], { radius: 9, color: "#0d47a1", weight: 3,
       fillColor: "#42a5f5", fillOpacity: 0.9, interactive: false, pane: "labels" }).addTo(map);
+  }
+
+  // ------------------------------------------------------------------ import preview
+  var previewLayer = null;
+  var PREVIEW = { create: "#2e7d32", change: "#ef6c00", keep: "#607d8b" };
+
+  function preview(n, collection) {
+    // The features of a boundary file before import, coloured by what the import would do.
+    if (previewLayer) map.removeLayer(previewLayer);
+    previewLayer = null;
+    if (collection && collection.features.length) {
+      previewLayer = L.geoJSON(collection, {
+        style: function (f) {
+          var c = PREVIEW[f.properties.action] || "#0d47a1";
+          return { renderer: renderers.grids, color: c, weight: 2, fillColor: c,
+            fillOpacity: 0.25 };
+        },
+        onEachFeature: function (f, layer) {
+          layer.bindTooltip(function () {
+            return el("div", "gov-tip-title", f.properties.code + " " + f.properties.name);
+          }, { sticky: true, direction: "top", opacity: 0.95 });
+        },
+      }).addTo(map);
+      map.fitBounds(previewLayer.getBounds(), { padding: [12, 12], animate: false });
+    }
+    afterPaint(function () { if (bridge) bridge.drawn(n); });
+  }
+
+  function previewCount() {
+    return previewLayer ? previewLayer.getLayers().length : 0;
+  }
+
+  // ------------------------------------------------------------------ base map
+  var baseLayer = null, tilesLoaded = 0;
+
+  function setBaseMap(url, options) {
+    // Tiles under everything else; without a base map the boundaries are the map.
+    if (baseLayer) map.removeLayer(baseLayer);
+    baseLayer = null;
+    if (!url) return;
+    var o = { maxZoom: map.getMaxZoom(), minZoom: map.getMinZoom() };
+    Object.keys(options || {}).forEach(function (k) { o[k] = options[k]; });
+    baseLayer = L.tileLayer(url, o);
+    baseLayer.on("tileload", function () { tilesLoaded += 1; });
+    baseLayer.addTo(map);
+  }
+
+  function restoreView(v) {
+    if (v) map.setView([v.lat, v.lng], v.zoom, { animate: false });
+  }
+
+  function view() {
+    var c = map.getCenter();
+    return { lat: c.lat, lng: c.lng, zoom: map.getZoom() };
   }
 
   // Tests and the picker drive clicks through the same handlers a mouse would.
@@ -517,11 +573,14 @@ var GovMap = (function () {
     return { incidents: data ? data.incidents.ids.length : 0,
       clustered: clusterLayer ? clusterLayer.getLayers().length : 0,
       topCount: top ? top.getChildCount() : 0, zoom: map.getZoom(), buckets: buckets.length,
-      highlighted: highlightLayer ? highlightLayer.getLayers().length : 0 };
+      highlighted: highlightLayer ? highlightLayer.getLayers().length : 0,
+      tiles: tilesLoaded };
   }
 
   return { stats: stats, init: init, load: load, receive: receive, setMetric: setMetric,
     setIncidents: setIncidents, flyTo: flyTo, selectGrid: selectGrid, showCard: showCard,
     highlight: highlight, setPicking: setPicking, showPicked: showPicked, fitAll: fitAll,
-    clickGrid: clickGrid, clickAt: clickAt, clickIncident: clickIncident, report: report };
+    clickGrid: clickGrid, clickAt: clickAt, clickIncident: clickIncident, report: report,
+    setBaseMap: setBaseMap, view: view, restoreView: restoreView, preview: preview,
+    previewCount: previewCount };
 })();

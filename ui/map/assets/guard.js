@@ -12,6 +12,8 @@ window.__govReports = [];
   window.prompt = function (m) { send("alert", m); return null; };
   window.addEventListener("error", function (e) {
     if (e instanceof ErrorEvent) send("error", e.message + " @ " + e.filename + ":" + e.lineno);
+    // A base map's missing tile is not a fault: tile sets cover only their own area.
+    else if (e.target && e.target.classList && e.target.classList.contains("leaflet-tile")) return;
     else if (e.target && e.target.tagName) send("resource", e.target.tagName + " " + (e.target.src || e.target.href || ""));
   }, true);
   window.addEventListener("unhandledrejection", function (e) { send("error", String(e.reason)); });

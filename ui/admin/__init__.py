@@ -1,0 +1,1 @@
+"""Administration: the center's own map (boundary import)."""
