@@ -107,13 +107,29 @@ class RulesController(QObject):
         if self.choices is None or self.center_id is None:
             return
         dialog = RuleDialog(self.choices, rule, self.view)
-        dialog.accepted.connect(lambda: self._save_rule(dialog.spec(), dialog.rule_id))
-        self._show(dialog)
+        self._show(dialog, self._on_rule_accepted)
 
-    def _show(self, dialog) -> None:
+    def _show(self, dialog, on_accepted) -> None:
+        # Bound methods, not lambdas holding the dialog: a reference cycle through a dialog
+        # Qt has deleted made PySide crash when the garbage collector reached it later.
         self.dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(on_accepted)
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()  # window-modal, no nested event loop
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+
+    def _on_rule_accepted(self) -> None:
+        self._save_rule(self.dialog.spec(), self.dialog.rule_id)
+
+    def _on_shifts_accepted(self) -> None:
+        self._run(loaders.save_shifts, self._principal, self.center_id, self.dialog.shifts())
+
+    def _on_pin_accepted(self) -> None:
+        self._run(loaders.set_pin, self._principal, self.dialog.staff_combo.currentData(),
+                  self.dialog.pin_edit.text())  # fmt: skip
 
     def _on_add_button_clicked(self) -> None:
         self._open_rule(None)
@@ -134,11 +150,7 @@ class RulesController(QObject):
     def _on_shifts_button_clicked(self) -> None:
         if self.rules is None:
             return
-        dialog = ShiftsDialog(self.rules.shifts, self.view)
-        dialog.accepted.connect(
-            lambda: self._run(loaders.save_shifts, self._principal, self.center_id, dialog.shifts())
-        )
-        self._show(dialog)
+        self._show(ShiftsDialog(self.rules.shifts, self.view), self._on_shifts_accepted)
 
     def _on_pin_button_clicked(self) -> None:
         if self.rules is None:
@@ -146,11 +158,7 @@ class RulesController(QObject):
         people = {}
         for rule in self.rules.rules:
             people.update(zip(rule.staff_ids, rule.staff_names, strict=True))
-        dialog = PinDialog(sorted(people.items()), self.view)
-        dialog.accepted.connect(lambda: self._run(
-            loaders.set_pin, self._principal, dialog.staff_combo.currentData(),
-            dialog.pin_edit.text()))  # fmt: skip
-        self._show(dialog)
+        self._show(PinDialog(sorted(people.items()), self.view), self._on_pin_accepted)
 
     def _run(self, fn, *args) -> None:
         self._runner.db(fn, *args).owned_by(self.view).success(self._on_saved).failure(
