@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_demo_parser(sub)
     add_report_parser(sub)
+    add_roster_parser(sub)
     add_geo_parser(sub)
 
     db = sub.add_parser("db", help="数据库: upgrade 升级结构, backup 备份 (SQLite)")
@@ -63,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal_set.add_argument("kind", help="holiday (放假) 或 workday (调休上班)")
     cal_set.add_argument("--note", help="备注, 如 元旦")
     cal_set.set_defaults(handler=cmd_calendar_set)
-    cal_import = cal_sub.add_parser("import", help="从 CSV 导入 (日期,类型[,备注]), 全部成功或全部不导入")
+    cal_import = cal_sub.add_parser(
+        "import", help="从 CSV 导入 (日期,类型[,备注]), 全部成功或全部不导入"
+    )
     cal_import.add_argument("file", type=Path)
     cal_import.set_defaults(handler=cmd_calendar_import)
     cal_list = cal_sub.add_parser("list", help="列出已录入的日期")
@@ -75,8 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     add = user_sub.add_parser("add", help="新建账号 (首次登录须修改密码)")
     add.add_argument("username")
     add.add_argument("--name", required=True, help="姓名")
-    add.add_argument("--roles", required=True, help="角色, 逗号分隔: desk,dispatcher,department,"
-                     "supervisor,trainer,admin")
+    add.add_argument(
+        "--roles",
+        required=True,
+        help="角色, 逗号分隔: desk,dispatcher,department,supervisor,trainer,admin",
+    )
     add.add_argument("--jurisdiction", required=True, help="辖区代码 (12 位)")
     add.add_argument("--password", required=True, help="初始密码")
     add.set_defaults(handler=cmd_user_add)
@@ -105,6 +111,85 @@ def add_report_parser(sub) -> None:
         parser.set_defaults(handler=handler, kind=parser.prog.rsplit(" ", 1)[-1])
     for parser in (weekly, monthly):
         parser.add_argument("--no-detail", action="store_true", help="不写明细表")
+
+
+def add_roster_parser(sub) -> None:
+    roster = sub.add_parser("roster", help="排班: export 导出月排班表")
+    actions = roster.add_subparsers(title="roster commands", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export", help="导出月排班表: govdesk roster export --month 2026-10"
+    )
+    export.add_argument("--month", required=True, help="年-月, 如 2026-10")
+    export.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
+    export.add_argument("-o", "--output", type=Path, help="输出的 .xlsx 文件")
+    export.set_defaults(handler=cmd_roster_export)
+    imp = actions.add_parser(
+        "import", help="导入部门报来的排班表 (与导出的格式相同), 全部成功或全部不导入"
+    )
+    imp.add_argument("file", type=Path, help=".xlsx 文件")
+    imp.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将要修改的内容, 不写入")
+    imp.set_defaults(handler=cmd_roster_import)
+
+
+def cmd_roster_export(args: argparse.Namespace) -> int:
+    from desktop.services import report_period
+    from desktop.services.report_data import find_center
+
+    period = report_period.parse_month(args.month)  # a bad month fails before the database
+    _, factory = open_session_factory(args)
+    with factory() as session:
+        center = find_center(session, args.center)
+        path = args.output or Path(f"{center.short_name}排班表-{period.code}.xlsx")
+        from reports.run import rota_file
+
+        rota_file(session=session, center=center, month=period.first, path=path)
+    _audit(factory, "roster.export", {"center": center.short_name, "month": period.code,
+                                      "file": str(path)})  # fmt: skip
+    print(f"已导出排班表 {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_roster_import(args: argparse.Namespace) -> int:
+    from desktop.labels import describe
+    from desktop.services.report_data import center_principal, find_center
+    from desktop.services.roster_import import (
+        RosterImportRefused,
+        apply_import,
+        plan_import,
+        problem_error,
+    )
+    from reports.rota_reader import read_rota
+
+    sheet = read_rota(args.file)
+    _, factory = open_session_factory(args)
+    with factory.begin() as session:
+        center = find_center(session, args.center)
+        principal = center_principal(session, center, _os_actor())
+        try:
+            plan = plan_import(session=session, principal=principal, center_id=center.id,
+                               sheet=sheet)  # fmt: skip
+        except RosterImportRefused as refused:
+            for problem in refused.problems:
+                print(f"错误: {describe(problem_error(problem))}", file=sys.stderr)
+            raise
+        for change in plan.changes:
+            before, after = "、".join(change.before) or "无", "、".join(change.after) or "无"
+            print(f"{change.day.isoformat()} {change.place}: {before} → {after}")
+        if args.dry_run:
+            print(f"检查通过（未写入）: 将修改 {len(plan.changes)} 处")
+            return 0
+        changed = apply_import(session=session, principal=principal, plan=plan)
+    _audit(factory, "roster.import", {"center": center.short_name, "file": str(args.file),
+                                      "cells": changed})  # fmt: skip
+    print(f"已导入排班表 {args.file}: 修改 {changed} 处")
+    return 0
+
+
+def _os_actor() -> str:
+    from desktop.services.audit import os_user
+
+    return os_user()
 
 
 def add_geo_parser(sub) -> None:
@@ -354,7 +439,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         jid = session.scalar(select(Jurisdiction.id).where(Jurisdiction.code == args.jurisdiction))
         if jid is None:
             raise GovDeskError("field.required", field="jurisdiction")
-        create_user(session=session, username=args.username, display_name=args.name,
-                    password=args.password, roles=roles, jurisdiction_id=jid)
+        create_user(
+            session=session,
+            username=args.username,
+            display_name=args.name,
+            password=args.password,
+            roles=roles,
+            jurisdiction_id=jid,
+        )
     print(f"已新建账号 {args.username}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -67,3 +68,17 @@ def export_file(*, session: Session, center: Center, queue: NamedQueue, path: Pa
         cancelled=lambda: False, now=clock_for(session).now(),
     )  # fmt: skip
     return Written(Path(path), result.rows if result else 0, time.perf_counter() - started)
+
+
+def rota_file(*, session: Session, center: Center, month: date, path: Path) -> Path:
+    """The month's printable rota with its attendance (read-only)."""
+    from desktop.services.roster_attendance import attendance_summary
+    from desktop.services.roster_grid import month_grid, namesakes
+    from reports.rota_sheet import write_rota
+
+    now = clock_for(session).now()
+    grid = month_grid(session=session, center_id=center.id, month=month, now=now)
+    days = [d.day for d in grid.days]
+    attendance = attendance_summary(session=session, center_id=center.id, start=days[0],
+                                    end=days[-1] + timedelta(days=1), as_of=now)  # fmt: skip
+    return write_rota(grid, attendance, path, twins=namesakes(session), printed_at=now)

@@ -18,6 +18,8 @@ ICONS: dict[str, str] = {
     "nav.settings": "mdi6.cog-outline",
     # actions and states
     "action.refresh": "mdi6.refresh",
+    "alert.bell": "mdi6.bell-outline",
+    "alert.bell_ringing": "mdi6.bell-ring",
     "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
     "action.close": "mdi6.close",

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.principal import Principal
 from ui import theme
+from ui.alerts.bell import AlertBell
 from ui.icons import icon
 from ui.text import label, short_db_name
-from ui.widgets import TrainingBanner
+from ui.widgets import ConnectionBanner, TrainingBanner
 
 PAGES = ("dashboard", "map", "cases", "roster", "reports", "settings")
 PAGE_KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the page key stored on each navigation item
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
 
         self.training_banner = TrainingBanner()
         self.training_banner.setVisible(training)
+        self.connection_banner = ConnectionBanner()
         self.nav_title = QLabel()
         self.nav_title.setObjectName("navTitle")
         self.nav_subtitle = QLabel()
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.intake_button = QPushButton()  # 登记 (Ctrl+N): shown for roles that register
         self.intake_button.setObjectName("intakeButton")
         self.intake_button.hide()
+        self.alert_bell = AlertBell()  # 提醒: what needs the user, with the count
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navList")
         self.nav_list.setIconSize(QSize(20, 20))
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         nav_layout.setSpacing(0)
         nav_layout.addWidget(self.nav_title)
         nav_layout.addWidget(self.nav_subtitle)
+        nav_layout.addWidget(self.alert_bell)
         nav_layout.addWidget(self.intake_button)
         nav_layout.addWidget(self.nav_list, 1)
 
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.training_banner)
+        outer.addWidget(self.connection_banner)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 

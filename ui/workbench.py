@@ -6,15 +6,17 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.clock import to_local
 from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
 from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
 from ui.admin.geo_import_controller import GeoImportController
 from ui.admin.geo_import_view import GeoImportDialog
+from ui.alerts.controller import AlertsController
 from ui.cases.detail.bulk import BulkController
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
@@ -37,6 +39,17 @@ from ui.tasks import TaskRunner
 from ui.watch import ChangeMonitor
 
 log = logging.getLogger(__name__)
+
+
+RELEASE_WAIT_MS = 3000  # quitting waits this long at most for the claims to be given back
+
+
+def release_claims(session, principal: Principal) -> list[int]:
+    """Database worker only: give back the user's claims (signing out or quitting)."""
+    from desktop.services.claims import release_mine
+
+    with session.begin():
+        return release_mine(session=session, principal=principal)
 
 
 def jurisdiction_name(session, jurisdiction_id: int) -> str:
@@ -93,6 +106,10 @@ class Workbench(QObject):
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
         self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
+        self.alerts = AlertsController(runner, principal, self.window.alert_bell, self.monitor, self)
+        self.alerts.sig_case_requested.connect(self.open_case)
+        self.monitor.sig_connection_lost.connect(self._on_monitor_connection_lost)
+        self.monitor.sig_connection_restored.connect(self._on_monitor_connection_restored)
         self.window.set_identity(principal, "…", database.url)
         self.dashboard.sig_queue_requested.connect(self._on_dashboard_queue_requested)
         self.cases.sig_case_requested.connect(self._on_cases_case_requested)
@@ -122,6 +139,7 @@ class Workbench(QObject):
             self.window
         ).success(self._on_jurisdiction_loaded).run()
         self.monitor.start()
+        self.alerts.start()
         self.dashboard.start()
         self.cases.start()
         self.figures.start()
@@ -136,6 +154,7 @@ class Workbench(QObject):
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
+        self.alerts.stop()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
@@ -150,6 +169,21 @@ class Workbench(QObject):
         self.window.blockSignals(True)
         self.window.close()
         self.window.deleteLater()
+
+    def _on_monitor_connection_lost(self, last_contact) -> None:
+        shown = to_local(last_contact).strftime("%H:%M:%S") if last_contact else ""
+        self.window.connection_banner.show_lost(shown)
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.show_connection_lost(shown)
+
+    def _on_monitor_connection_restored(self) -> None:
+        self.window.connection_banner.hide()
+        if shiboken6.isValid(self.case_tabs.window):
+            self.case_tabs.show_connection_lost(None)
+        # What is on screen may be stale: every page asks again.
+        self.cases.refresh()
+        self.case_tabs.refresh_all()
+        self.dashboard.refresh()
 
     def _on_jurisdiction_loaded(self, name: str) -> None:
         self._place_name = name
@@ -227,9 +261,26 @@ class Workbench(QObject):
     def _on_window_closed(self) -> None:
         if shiboken6.isValid(self.case_tabs.window):
             self.case_tabs.close()
+        self.alerts.stop()
         self.dashboard.stop()
         self.cases.stop()
         self.figures.stop()
         self.roster.stop()
         self.monitor.stop()
-        self.sig_closed.emit()
+        self._release_claims_then(self.sig_closed.emit)
+
+    def _release_claims_then(self, done: Callable[[], None]) -> None:
+        """Give the user's claims back before the program ends (never waiting for long: a
+        database that is away gets the claims back when they lapse)."""
+        finished = False
+
+        def finish(*_args) -> None:
+            nonlocal finished
+            if not finished:
+                finished = True
+                done()
+
+        self._runner.db(release_claims, self.principal).owned_by(self).success(finish).failure(
+            lambda exc: (log.warning("claims not released on quit: %s", exc), finish())
+        ).run()
+        QTimer.singleShot(RELEASE_WAIT_MS, self, finish)

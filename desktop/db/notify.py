@@ -57,6 +57,13 @@ class ChangeWatcher(Protocol):
     def roster_changed(self) -> bool:
         """Whether the roster may have changed since the last call (then forgotten)."""
 
+    @property
+    def connected(self) -> bool:
+        """Whether the watcher's connection to the database is up (after the last poll)."""
+
+    def ping(self) -> None:
+        """Ask the server something: a connection cut without a word shows only this way."""
+
     def close(self) -> None: ...
 
 
@@ -98,6 +105,21 @@ class PgWatcher:
     def fileno(self) -> int | None:
         """The socket to watch; it changes if poll() had to reconnect."""
         return self._conn.fileno() if self._conn is not None else None
+
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None and not self._conn.closed
+
+    def ping(self) -> None:
+        import psycopg
+
+        if self._closed or self._conn is None:
+            return
+        try:
+            self._conn.execute("SELECT 1")
+        except psycopg.Error:
+            log.warning("change watcher: the server did not answer; reconnecting")
+            self._reconnect()
 
     def poll(self) -> bool:
         import psycopg
@@ -184,6 +206,13 @@ class SqliteWatcher:
 
     def fileno(self) -> int | None:
         return None
+
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None  # a local file: reading it fails loudly instead
+
+    def ping(self) -> None:
+        self.poll()
 
     def poll(self) -> bool:
         if self._conn is None:

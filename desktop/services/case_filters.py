@@ -45,6 +45,7 @@ from desktop.domain.enums import (
 from desktop.domain.principal import Principal
 from desktop.domain.queues import DeadlineCondition, TaskCondition, queue_def
 from desktop.services.case_search import text_condition
+from desktop.services.claim_lapse import ClaimCutoffs, claimed_by_user
 from desktop.services.scoping import scope_cases
 from desktop.services.supervision import CardCutoffs, supervision_condition
 
@@ -143,8 +144,8 @@ def _department_tasks(principal: Principal, statuses: Iterable[TaskStatus]) -> A
     )
 
 
-def _mine(principal: Principal) -> ColumnElement[bool]:
-    claimed = Case.claimed_by_id == principal.user_id
+def _mine(principal: Principal, claims: ClaimCutoffs) -> ColumnElement[bool]:
+    claimed = claimed_by_user(principal.user_id, claims)  # a lapsed claim is nobody's
     if principal.department_id is None:
         return claimed
     staff_id = select(User.staff_id).where(User.id == principal.user_id).scalar_subquery()
@@ -154,8 +155,14 @@ def _mine(principal: Principal) -> ColumnElement[bool]:
     return or_(claimed, Case.id.in_(tasks))
 
 
-def queue_condition(principal: Principal, queue: NamedQueue, now: datetime) -> ColumnElement[bool]:
-    """The membership condition of a named queue for this principal (scoping not included)."""
+def queue_condition(
+    principal: Principal, queue: NamedQueue, now: datetime, claims: ClaimCutoffs | None = None
+) -> ColumnElement[bool]:
+    """The membership condition of a named queue for this principal (scoping not included).
+
+    `claims`: the claim cut-offs at now (desktop.services.claim_lapse.claim_cutoffs); without
+    them 我的待办 assumes every center's default lapse.
+    """
     spec = queue_def(queue)
     conds: list[ColumnElement[bool]] = []
     if spec.statuses is not None:
@@ -176,7 +183,7 @@ def queue_condition(principal: Principal, queue: NamedQueue, now: datetime) -> C
     if spec.supervised is not None:
         conds.append(Case.supervised.is_(spec.supervised))
     if spec.mine:
-        conds.append(_mine(principal))
+        conds.append(_mine(principal, claims or ClaimCutoffs.uniform(now)))
     return and_(true(), *conds)
 
 
@@ -193,6 +200,7 @@ def filter_conditions(
     now: datetime,
     cards: CardCutoffs | None = None,
     walk_receipt: bool = False,
+    claims: ClaimCutoffs | None = None,
 ) -> list[ColumnElement[bool]]:
     """The filter as conditions; `cards` (the 督办 cut-offs at now) only if it filters by level.
 
@@ -205,7 +213,7 @@ def filter_conditions(
     if flt.ids is not None:
         conds.append(ids_condition(flt.ids) if flt.ids else false())
     if flt.queue is not None:
-        conds.append(queue_condition(principal, flt.queue, now))
+        conds.append(queue_condition(principal, flt.queue, now, claims))
     if flt.statuses:
         conds.append(Case.status.in_(_strs(flt.statuses)))
     if flt.category_ids:
@@ -234,7 +242,7 @@ def filter_conditions(
             raise ValueError("a supervision filter needs the card cut-offs")
         conds.append(supervision_condition(flt.supervision, cards))
     if flt.text:
-        conds.append(text_condition(flt.text))
+        conds.append(text_condition(flt.text, principal))
     return conds
 
 
@@ -245,9 +253,10 @@ def scoped_select(
     *columns: Any,
     cards: CardCutoffs | None = None,
     walk_receipt: bool = False,
+    claims: ClaimCutoffs | None = None,
 ) -> Select:
     """SELECT columns FROM cases, filtered and scoped: the one entry point of this module."""
-    conds = filter_conditions(principal, flt, now, cards, walk_receipt)
+    conds = filter_conditions(principal, flt, now, cards, walk_receipt, claims)
     stmt = select(*columns).select_from(Case).where(*conds)
     return scope_cases(stmt, principal)
 

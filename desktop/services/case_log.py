@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Case, CaseEvent
 from desktop.domain.enums import EventKind
+from desktop.services.action_ids import take_pending_id
 
 
 def append_event(
@@ -43,6 +44,8 @@ def append_event(
         to_status=to_status,
         note=note,
         data=json.dumps(data, ensure_ascii=False, sort_keys=True, default=str) if data else None,
+        # The first event of an action a seat may retry carries its id (action_ids.run_once).
+        client_action_id=take_pending_id(session),
     )
     session.add(event)
     session.flush()

@@ -34,6 +34,7 @@ from desktop.domain.principal import Principal
 from desktop.domain.workdays import deadline_colour, supervision_level
 from desktop.errors import GovDeskError
 from desktop.services.case_log import append_event
+from desktop.services.claim_lapse import claim_cutoffs
 from desktop.services.deadlines import load_calendar
 from desktop.services.meta import clock_for
 from desktop.services.scoping import get_visible_case, scope_cases
@@ -148,6 +149,23 @@ class CaseDetail:
     related: tuple[RelatedCase, ...] = ()
     attachments: tuple[AttachmentView, ...] = ()
     extension_requests: tuple[ExtensionView, ...] = ()
+    claimed_by: str | None = None  # who holds a live claim (领取); a lapsed one is no one's
+    claimed_at: datetime | None = None
+    claim_lapses_at: datetime | None = None
+
+
+def _claim(session: Session, case: Case, now: datetime):
+    """(holder's name, since, lapses at) of a live claim, else (None, None, None)."""
+    if case.claimed_by_id is None:
+        return None, None, None
+    lapses_at = None  # a claim with no time holds until released (claim_lapse)
+    if case.claimed_at is not None:
+        cutoff = claim_cutoffs(session, now).cutoff_for(case.center_id)
+        lapses_at = case.claimed_at + (now - cutoff)
+        if lapses_at <= now:
+            return None, None, None
+    holder = session.get(User, case.claimed_by_id)
+    return holder.display_name if holder else None, case.claimed_at, lapses_at
 
 
 def case_detail(*, session: Session, principal: Principal, case_id: int,
@@ -163,6 +181,7 @@ def case_detail(*, session: Session, principal: Principal, case_id: int,
         due_at=case.due_at if is_open else None, now=now, manual=case.supervised,
         calendar=load_calendar(session),
     ) if case.status in OPEN_STATUSES else SupervisionLevel.NONE
+    claimed_by, claimed_at, lapses_at = _claim(session, case, now)
     return CaseDetail(
         id=case.id, number=case.number, version=case.version, title=case.title,
         description=case.description, channel=case.channel, category=category.name,
@@ -177,6 +196,7 @@ def case_detail(*, session: Session, principal: Principal, case_id: int,
         category_id=case.category_id, grid_id=case.grid_id, supervised=case.supervised,
         related=_related(session, principal, case), attachments=_attachments(session, case.id),
         extension_requests=_pending_extensions(session, case.id),
+        claimed_by=claimed_by, claimed_at=claimed_at, claim_lapses_at=lapses_at,
     )
 
 

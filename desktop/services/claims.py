@@ -6,22 +6,32 @@ or taking them too. SQLite: the engine starts every transaction with BEGIN IMMED
 writers are already serialised; the same UPDATE, guarded by `claimed_by_id IS NULL`, stays
 correct even without that, and is retried if the guard ever rejects the picked row.
 
-A claim lasts until `release` or until the workflow moves the case on (status changes are
-expected to clear claimed_by_id/claimed_at, or 我的待办 keeps the case).
+A claim lasts until `release`, until its holder signs out or quits (`release_mine`), until
+the workflow moves the case on (status changes clear claimed_by_id/claimed_at), or until it
+lapses (desktop.services.claim_lapse: judged when read, so a lapsed claim may still be in the
+row; claim_next takes such a case back, before any never-claimed one, since it was at the
+head of the queue when it was claimed).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Case
+from desktop.db.notify import notify_changed
 from desktop.domain.enums import NamedQueue, Role
 from desktop.domain.principal import Principal
 from desktop.domain.queues import queue_def
 from desktop.errors import GovDeskError
+from desktop.services.claim_lapse import (
+    ClaimCutoffs,
+    claim_cutoffs,
+    claimed_by_user,
+    lapsed_claim,
+)
 from desktop.services.meta import clock_for
 from desktop.services.queues import CaseFilter, scoped_select
 from desktop.services.scoping import scope_cases
@@ -33,6 +43,29 @@ def _candidates(session: Session, principal: Principal, queue: NamedQueue, now: 
     """Visible, unclaimed cases of the queue, oldest first (scoped through the queue service)."""
     stmt = scoped_select(principal, CaseFilter(queue=queue), now, Case.id)
     return stmt.where(Case.claimed_by_id.is_(None)).order_by(Case.received_at, Case.id)
+
+
+def _lapsed(principal: Principal, queue: NamedQueue, cutoffs: ClaimCutoffs):
+    """Visible cases of the queue whose claim lapsed, oldest first (few: ix_cases_claimed)."""
+    stmt = scoped_select(principal, CaseFilter(queue=queue), cutoffs.now, Case.id)
+    return stmt.where(lapsed_claim(cutoffs)).order_by(Case.received_at, Case.id)
+
+
+def _take(session: Session, principal: Principal, pick, guard, now: datetime) -> int | None:
+    # correlate(None): inside `UPDATE cases` the subquery must read cases on its own, not
+    # the row being updated (which would claim every matching case at once).
+    pick = pick.limit(1).correlate(None)
+    if session.get_bind().dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True, of=Case)
+    stmt = (
+        update(Case)
+        .where(Case.id == pick.scalar_subquery(), guard)
+        .values(claimed_by_id=principal.user_id, claimed_at=now, version=Case.version + 1)
+        .returning(Case.id)
+        # The ORM must not try to evaluate the subquery in Python; it expires what changed.
+        .execution_options(synchronize_session="fetch")
+    )
+    return session.execute(stmt).scalar_one_or_none()
 
 
 def _now(session: Session, now: datetime | None) -> datetime:
@@ -58,25 +91,23 @@ def claim_next(
     """
     _check_claimable(queue)
     now = _now(session, now)
-    # correlate(None): inside `UPDATE cases` the subquery must read cases on its own, not
-    # the row being updated (which would claim every matching case at once).
-    pick = _candidates(session, principal, queue, now).limit(1).correlate(None)
-    if session.get_bind().dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True, of=Case)
-    stmt = (
-        update(Case)
-        .where(Case.id == pick.scalar_subquery(), Case.claimed_by_id.is_(None))
-        .values(claimed_by_id=principal.user_id, claimed_at=now, version=Case.version + 1)
-        .returning(Case.id)
-        # The ORM must not try to evaluate the subquery in Python; it expires what changed.
-        .execution_options(synchronize_session="fetch")
-    )
+    cutoffs = claim_cutoffs(session, now)
+    claimed = None
     for _ in range(GUARD_RETRIES):
-        claimed = session.execute(stmt).scalar_one_or_none()
+        # Zero rows: nothing to take, or (guard) someone took the picked row first.
+        claimed = _take(session, principal, _lapsed(principal, queue, cutoffs),
+                        lapsed_claim(cutoffs), now)  # fmt: skip
+        if claimed is None:
+            claimed = _take(session, principal, _candidates(session, principal, queue, now),
+                            Case.claimed_by_id.is_(None), now)  # fmt: skip
         if claimed is not None:
+            notify_changed(session, [claimed])
             return claimed
-        # Zero rows: the queue is empty, or (guard) someone took the picked row first.
-        if not session.scalar(select(exists(_candidates(session, principal, queue, now)))):
+        waiting = or_(
+            exists(_candidates(session, principal, queue, now)),
+            exists(_lapsed(principal, queue, cutoffs)),
+        )
+        if not session.scalar(select(waiting)):
             return None
     return None
 
@@ -124,7 +155,43 @@ def release(*, session: Session, principal: Principal, case_id: int) -> bool:
         .execution_options(synchronize_session="fetch")
     )
     if session.execute(stmt).scalar_one_or_none() is not None:
+        notify_changed(session, [case_id])
         return True
     if session.scalar(visible) is None:
         raise GovDeskError("workflow.not_found", case_id=case_id)
     return False
+
+
+def release_mine(*, session: Session, principal: Principal) -> list[int]:
+    """Give back every case the principal holds (signing out, quitting); the ids released.
+
+    Lapsed claims are released too: they are nobody's already, and clearing them keeps the
+    row honest.
+    """
+    released = list(
+        session.scalars(
+            update(Case)
+            .where(Case.claimed_by_id == principal.user_id)
+            .values(claimed_by_id=None, claimed_at=None, version=Case.version + 1)
+            .returning(Case.id)
+            .execution_options(synchronize_session="fetch")
+        )
+    )
+    if released:
+        notify_changed(session, released)
+    return sorted(released)
+
+
+def my_claims(
+    *, session: Session, principal: Principal, now: datetime | None = None
+) -> list[tuple[int, datetime]]:
+    """(case id, lapses at) of the principal's live claims, soonest to lapse first."""
+    now = _now(session, now)
+    cutoffs = claim_cutoffs(session, now)
+    rows = session.execute(
+        select(Case.id, Case.center_id, Case.claimed_at)
+        .where(claimed_by_user(principal.user_id, cutoffs))
+        .order_by(Case.claimed_at, Case.id)
+    )
+    # cutoff = now - lapse, so a claim made at t lapses at t + (now - cutoff).
+    return [(r.id, r.claimed_at + (now - cutoffs.cutoff_for(r.center_id))) for r in rows]

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    and_,
     func,
     select,
     tuple_,
@@ -51,6 +52,7 @@ from desktop.services.case_filters import (  # noqa: F401  (re-exported for call
     sort_expression,
     text_condition,
 )
+from desktop.services.claim_lapse import claim_cutoffs, live_claim
 from desktop.services.meta import clock_for
 from desktop.services.scoping import scope_cases
 from desktop.services.supervision import card_cutoffs, supervision_expression
@@ -79,7 +81,8 @@ class CaseRow:
     applicant_phone: str | None  # masked
     supervision: SupervisionLevel = SupervisionLevel.NONE  # the automatic 督办 level
     due_provisional: bool = False  # the deadline falls in a year the calendar does not know
-    claimed_by_name: str | None = None
+    claimed_by_name: str | None = None  # the holder of a live claim (a lapsed one shows none)
+    claimed_at: datetime | None = None  # since when
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,10 @@ def _scoped(
         and page_sort.key == SortKey.RECEIVED_AT
         and session.get_bind().dialect.name == "sqlite"
     )
-    return scoped_select(principal, flt, now, *columns, cards=cards, walk_receipt=walk)
+    claims = claim_cutoffs(session, now) if flt.queue == NamedQueue.MY_TODO else None
+    return scoped_select(
+        principal, flt, now, *columns, cards=cards, walk_receipt=walk, claims=claims
+    )
 
 
 def list_page(
@@ -275,7 +281,6 @@ _ROW_COLUMNS = (
     Case.warn_at,
     Case.supervised,
     Case.suspended_at,
-    Case.claimed_by_id,
     Case.version,
     Case.due_provisional,
 )
@@ -284,6 +289,7 @@ _ROW_COLUMNS = (
 def _with_display(stmt: Select, session: Session, now: datetime) -> Select:
     """A select over `cases` with the display columns of a row added."""
     street = aliased(Jurisdiction)
+    live = live_claim(claim_cutoffs(session, now))
     # Plain columns, not entities: an entity already in the caller's identity map would come
     # back with its stale in-memory state.
     return (
@@ -295,11 +301,14 @@ def _with_display(stmt: Select, session: Session, now: datetime) -> Select:
             colour_expression(now).label("colour"),
             supervision_expression(card_cutoffs(session, now)).label("supervision"),
             User.display_name.label("claimed_by_name"),
+            User.id.label("claimed_by_id"),
+            Case.claimed_at,
         )
         .outerjoin(Category, Category.id == Case.category_id)
         .outerjoin(street, street.id == Case.street_id)
         .outerjoin(Grid, Grid.id == Case.grid_id)
-        .outerjoin(User, User.id == Case.claimed_by_id)
+        # A lapsed claim joins no one: the row shows the case as free.
+        .outerjoin(User, and_(User.id == Case.claimed_by_id, live))
     )
 
 
@@ -362,6 +371,7 @@ def _case_row(r: Any, applicants: dict[int, tuple[str, str | None]]) -> CaseRow:
         supervision=SupervisionLevel(r.supervision),
         due_provisional=bool(r.due_provisional),
         claimed_by_name=r.claimed_by_name,
+        claimed_at=r.claimed_at if r.claimed_by_id is not None else None,
         applicant_name=mask_name(name) if name else None,
         applicant_phone=mask_phone(phone) if phone else None,
     )

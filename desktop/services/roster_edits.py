@@ -67,7 +67,7 @@ def publish_month(
         raise GovDeskError("roster.month_published", month=month.strftime("%Y-%m"))
     now = now or clock_for(session).now()
     record.published_at, record.published_by = now, principal.user_id
-    _record(session, principal, center_id, now, [
+    record_edits(session, principal, center_id, now, [
         dict(day=record.month, kind=RotaEditKind.PUBLISH)
     ])  # fmt: skip
     return EditResult(RotaEditKind.PUBLISH, 1, (record.month,))
@@ -285,11 +285,11 @@ def _cell_edit(duty: RotaDuty, kind: RotaEditKind, before, after, **extra) -> di
 
 def _done(session, principal, center_id, now, kind, rows) -> EditResult:
     now = now or clock_for(session).now()
-    _record(session, principal, center_id, now, rows)
+    record_edits(session, principal, center_id, now, rows)
     return EditResult(kind, len(rows), tuple(sorted({r["day"] for r in rows})))
 
 
-def _record(session, principal, center_id, now, rows: list[dict]) -> None:
+def record_edits(session, principal, center_id, now, rows: list[dict]) -> None:
     """Append the rows as one step (the first row's id); flags those after publishing."""
     published = {}
     step = None
@@ -299,7 +299,7 @@ def _record(session, principal, center_id, now, rows: list[dict]) -> None:
             record = session.get(RotaMonth, (center_id, month))
             published[month] = bool(record and record.published_at and
                                     values["kind"] != RotaEditKind.PUBLISH)  # fmt: skip
-        edit = RotaEdit(center_id=center_id, approved_by=principal.user_id, at=now, step=step,
+        edit = RotaEdit(center_id=center_id, approved_by=principal.user_id or None, at=now, step=step,
                         after_publishing=published[month], **{**values,
                                                               "kind": str(values["kind"])})  # fmt: skip
         session.add(edit)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import chinese_calendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.clock import to_local
@@ -233,3 +233,24 @@ def month_edits(*, session: Session, center_id: int, month: date) -> list[EditRo
                 approved, e.at, e.after_publishing, e.tasks_moved, e.note)
         for e, window, department, old, new, asked, approved in session.execute(stmt)
     ]  # fmt: skip
+
+
+def namesakes(session: Session) -> frozenset[int]:
+    """Active staff who share their name with someone else of their department (two 王伟)."""
+    shared = (
+        select(Staff.name, Staff.department_id)
+        .where(Staff.active.is_(True))
+        .group_by(Staff.name, Staff.department_id)
+        .having(func.count() > 1)
+        .subquery()
+    )
+    return frozenset(
+        session.scalars(
+            select(Staff.id)
+            .join(
+                shared,
+                (shared.c.name == Staff.name) & (shared.c.department_id == Staff.department_id),
+            )
+            .where(Staff.active.is_(True))
+        )
+    )

@@ -15,6 +15,14 @@
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <source>Import a rota</source>
+        <translation>导入排班表</translation>
+    </message>
+    <message>
+        <source>Export the rota</source>
+        <translation>导出排班表</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>
@@ -115,6 +123,32 @@
     </message>
 </context>
 <context>
+    <name>AlertBell</name>
+    <message>
+        <source>Alerts %1</source>
+        <translation>提醒 %1</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>What needs you: new cases, deadlines, approvals, claims</source>
+        <translation>需要您处理的事项：新案件、期限、审批、领取</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsController</name>
+    <message>
+        <source>Nothing needs you now.</source>
+        <translation>暂无需要处理的提醒。</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>全部已读</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentStrip</name>
     <message>
         <source>Photos and files: drop them here, or add them.</source>
@@ -197,6 +231,10 @@
 <context>
     <name>CaseController</name>
     <message>
+        <source>The database cannot be reached. Your input is kept; the action will be sent by itself when the connection is back.</source>
+        <translation>暂时无法连接数据库。您的输入已保留，连接恢复后将自动提交本次操作。</translation>
+    </message>
+    <message>
         <source>After the other change this action is no longer possible.</source>
         <translation>他人修改后，该操作已不能执行。</translation>
     </message>
@@ -256,6 +294,10 @@
     <message>
         <source>Risk: %1</source>
         <translation>风险：%1</translation>
+    </message>
+    <message>
+        <source>Held by %1 since %2 (lapses %3)</source>
+        <translation>%1 自 %2 起领取（%3 失效）</translation>
     </message>
     <message>
         <source>Show</source>
@@ -425,6 +467,10 @@
 <context>
     <name>CasesPage</name>
     <message>
+        <source>Nothing left to take in this queue.</source>
+        <translation>本队列已没有可领取的案件。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -510,6 +556,14 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Take next</source>
+        <translation>取下一件</translation>
+    </message>
+    <message>
+        <source>Take the oldest case nobody holds and open it (Ctrl+T)</source>
+        <translation>领取最早一件无人领取的案件并打开（Ctrl+T）</translation>
     </message>
     <message>
         <source>No case matches these filters.</source>
@@ -599,6 +653,13 @@
     <message>
         <source>The database did not answer. Check that the server is running and that the address is right, then retry.</source>
         <translation>数据库没有响应。请确认数据库服务器已启动、地址填写正确，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The database does not answer; reconnecting by itself. Last contact: %1. Open windows and everything typed are kept.</source>
+        <translation>数据库连接已中断，正在自动重新连接。最后一次成功联系：%1。已打开的窗口和输入的内容都会保留。</translation>
     </message>
 </context>
 <context>
@@ -749,6 +810,81 @@
     <message>
         <source>Press Discard again to delete this form for good; what was typed is lost.</source>
         <translation>再按一次“丢弃”将永久删除这份登记表，已填写的内容不可恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDialog</name>
+    <message>
+        <source>(nobody: a gap)</source>
+        <translation>（无人：空岗）</translation>
+    </message>
+    <message>
+        <source>Change duty</source>
+        <translation>调整班次</translation>
+    </message>
+    <message>
+        <source>The month is published: record a swap, leave or cover; it shows as a change.</source>
+        <translation>本月排班已发布：请登记换班、请假或代班，将在表中标为变更。</translation>
+    </message>
+    <message>
+        <source>Set the person</source>
+        <translation>更换人员</translation>
+    </message>
+    <message>
+        <source>Add a duty here</source>
+        <translation>在此新增班次</translation>
+    </message>
+    <message>
+        <source>Swap (换班) with another duty</source>
+        <translation>与另一班次换班</translation>
+    </message>
+    <message>
+        <source>Leave (请假)</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Cover (代班) by a colleague</source>
+        <translation>同事代班</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Duty</source>
+        <translation>班次(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;partment</source>
+        <translation>部门(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;erson</source>
+        <translation>人员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Swap &amp;with</source>
+        <translation>换班对象(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Through</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague</source>
+        <translation>代班人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open tasks</source>
+        <translation>在办任务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Hand the absent person&apos;s open tasks to the colleague</source>
+        <translation>请假人的在办任务一并转给代班人</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1149,10 @@
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
+        <source>Someone else has changed this case since this dialog opened. Your input is kept; saving will show what changed before anything is overwritten.</source>
+        <translation>此对话框打开后，其他人修改了本案件。您的输入已保留；保存时会先显示对方的修改，不会直接覆盖。</translation>
+    </message>
+    <message>
         <source>Please fill in %1</source>
         <translation>请填写%1</translation>
     </message>
@@ -1219,6 +1359,17 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import the rota</source>
+        <translation>导入排班表</translation>
+    </message>
+    <message>
+        <source>%1 cells would change. Apply them?</source>
+        <translation>将修改 %1 处排班，确定导入吗？</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1899,103 @@
     </message>
 </context>
 <context>
+    <name>MonthController</name>
+    <message>
+        <source>The month&apos;s rota could not be loaded or saved. The details are in the log.</source>
+        <translation>月排班无法读取或保存，详情见日志。</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>暂无变更记录。</translation>
+    </message>
+    <message>
+        <source>Provisional: this year&apos;s holidays are not known yet, so Monday–Friday were assumed. Regenerate once an administrator has entered them.</source>
+        <translation>暂定排班：本年度节假日安排尚未公布，暂按周一至周五排班。管理员录入节假日后请重新生成。</translation>
+    </message>
+    <message>
+        <source>No rota for this month yet. A supervisor generates it from the rules.</source>
+        <translation>本月尚未生成排班表，由中心主任按排班规则生成。</translation>
+    </message>
+    <message>
+        <source>Published by %1 on %2: locked; changes are recorded</source>
+        <translation>已由 %1 于 %2 发布锁定，之后的变更均有记录</translation>
+    </message>
+    <message>
+        <source>Draft: not published yet</source>
+        <translation>草稿：尚未发布</translation>
+    </message>
+    <message>
+        <source>(gap)</source>
+        <translation>（空岗）</translation>
+    </message>
+    <message>
+        <source>asked by %1, approved by %2</source>
+        <translation>申请人 %1，批准人 %2</translation>
+    </message>
+    <message>
+        <source>; %1 open tasks handed over</source>
+        <translation>；%1 件在办任务已转交</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Gap: %1 has nobody on %2</source>
+        <translation>空岗：%1 在 %2 无人值守</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is due at %2 places on %3</source>
+        <translation>重复排班：%1 在 %3 被排到 %2 处</translation>
+    </message>
+    <message>
+        <source>Below agreed days: %1 has %2 of %3 days</source>
+        <translation>未达约定天数：%1 仅排 %2 天（约定 %3 天）</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>没有提醒。</translation>
+    </message>
+    <message>
+        <source>rota-%1.xlsx</source>
+        <translation>排班表-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>(gap)</source>
+        <translation>（空岗）</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>arrived late</comment>
+        <translation>迟</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>absent</comment>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <comment>not in yet</comment>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>changed after publishing</source>
+        <translation>发布后变更</translation>
+    </message>
+</context>
+<context>
     <name>MonthView</name>
     <message>
         <source>&amp;Month</source>
@@ -1762,32 +2010,56 @@
         <translation>按排班规则和工作日历生成本月排班表；已过去的日期保持不变</translation>
     </message>
     <message>
+        <source>C&amp;hange duty…</source>
+        <translation>调整班次(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen cell, or record a swap, leave or cover (Enter on the grid)</source>
+        <translation>修改所选格子，或登记换班、请假、代班（在表格上按回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Lock the month: later changes are recorded swaps, leave and cover</source>
+        <translation>锁定本月排班：之后只能登记换班、请假、代班</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a department&apos;s rota in the export&apos;s layout; all of it or nothing</source>
+        <translation>读取部门按导出格式报来的排班表；全部成功或全部不导入</translation>
+    </message>
+    <message>
         <source>Loading the month…</source>
         <translation>正在加载本月排班…</translation>
     </message>
     <message>
-        <source>Warnings</source>
-        <translation>提醒</translation>
+        <source>Rota by &amp;window and day</source>
+        <translation>按窗口和日期排班(&amp;W)</translation>
     </message>
     <message>
-        <source>Rota</source>
-        <translation>排班表</translation>
+        <source>Grey: weekend · red: holiday · green: make-up working day · bold*: changed after publishing · ✓ on time, L late, A absent, ? not in yet</source>
+        <translation>灰：周末 · 红：节假日 · 绿：调休上班 · 粗体*：发布后变更 · ✓ 已到岗，迟 迟到，缺 缺勤，未到 尚未到岗</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>日期</translation>
+        <source>&amp;Warnings</source>
+        <translation>提醒(&amp;W)</translation>
     </message>
     <message>
-        <source>Window</source>
-        <translation>窗口</translation>
+        <source>Recorded changes</source>
+        <translation>变更记录</translation>
     </message>
     <message>
         <source>Department</source>
         <translation>部门</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
     </message>
     <message>
         <source>Attendance so far</source>
@@ -2393,34 +2665,6 @@
     <message>
         <source>The check-in could not be saved. The details are in the log.</source>
         <translation>签到未能保存，详细信息见日志。</translation>
-    </message>
-    <message>
-        <source>Provisional: this year&apos;s holidays are not known yet, so Monday–Friday were assumed. Regenerate once an administrator has entered them.</source>
-        <translation>暂定排班：本年度节假日安排尚未公布，暂按周一至周五排班。管理员录入节假日后请重新生成。</translation>
-    </message>
-    <message>
-        <source>No rota for this month yet. A supervisor generates it from the rules.</source>
-        <translation>本月尚未生成排班表，由中心主任按排班规则生成。</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Gap: %1 has nobody on %2</source>
-        <translation>空岗：%1 在 %2 无人值守</translation>
-    </message>
-    <message>
-        <source>Double booking: %1 is due at %2 places on %3</source>
-        <translation>重复排班：%1 在 %3 被排到 %2 处</translation>
-    </message>
-    <message>
-        <source>Below agreed days: %1 has %2 of %3 days</source>
-        <translation>未达约定天数：%1 仅排 %2 天（约定 %3 天）</translation>
-    </message>
-    <message>
-        <source>No warnings.</source>
-        <translation>没有提醒。</translation>
     </message>
 </context>
 <context>

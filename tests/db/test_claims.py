@@ -47,7 +47,9 @@ def seats(session_factory) -> Seats:
             "rw": case(0, Status.REGISTERED, grid=w.west_grid),
             "r3": case(3, Status.REGISTERED),
             "r1": case(1, Status.REGISTERED),
-            "r2": case(2, Status.REGISTERED, claimed_by_id=desk2_user.id, claimed_at=hours(2)),
+            # Claimed ten minutes before NOW: live (a claim lapses after 30 minutes).
+            "r2": case(2, Status.REGISTERED, claimed_by_id=desk2_user.id,
+                       claimed_at=hours(100 - 1 / 6)),
             "a2": case(4, Status.ACCEPTED),
             "a1": case(5, Status.ACCEPTED),
         }

@@ -12,7 +12,7 @@ The data set (built in `data`), with NOW = T0 + 100 h; e* are in 东街道, w* i
 | e7   | in_progress | 劳动     | east     | 99 / 80      | suspended                              |
 | e8   | resolved    | 安全     | east     |              | received like e7                       |
 | e9   | closed      | 安全     | (street) | 10 / 8       | risk red, received 03-03 00:00 China   |
-| e10  | registered  | 邻里     | east     | 200 / 180    | claimed by the east desk user          |
+| e10  | registered  | 邻里     | east     | 200 / 180    | claimed by the east desk user (live)   |
 | w1   | registered  | 劳动     | west     |              | hotline, 李四 + 周七 applicants          |
 | w2   | dispatched  | 安全     | west     | 95 / 76      | police lead assigned to police user    |
 """
@@ -104,7 +104,7 @@ def data(session_factory) -> Data:
                   due_at=hours(10), warn_at=hours(8), risk=Risk.RED)  # fmt: skip
         e10 = case("e10", 40, w.neighbours, Status.REGISTERED, title="占道经营",
                    due_at=hours(200), warn_at=hours(180),
-                   claimed_by_id=desk_user.id, claimed_at=hours(41))  # fmt: skip
+                   claimed_by_id=desk_user.id, claimed_at=hours(99.9))  # fmt: skip
         w1 = case("w1", 1.5, w.labour, Status.REGISTERED, grid=w.west_grid, title="拖欠工资纠纷",
                   channel=Channel.HOTLINE_12345)  # fmt: skip
         f.party(w1, "李四", phone="13900000002")

@@ -53,6 +53,24 @@ def queue_counts(session, principal: Principal) -> dict[NamedQueue, int]:
     return count_queues(session=session, principal=principal)
 
 
+def take_next(session, principal: Principal, queue: NamedQueue) -> int | None:
+    """取下一件: a claim in a claimable queue, the task's assignee in 部门待签收; the case id."""
+    from desktop.services.claims import claim_next
+    from desktop.services.task_take import take_next_task
+
+    with session.begin():
+        if queue == NamedQueue.DEPT_TO_SIGN:
+            change = take_next_task(session=session, principal=principal)
+            return change.case_ids[0] if change is not None else None
+        return claim_next(session=session, principal=principal, queue=queue)
+
+
+def may_take_next(queue: NamedQueue | None) -> bool:
+    from desktop.domain.queues import queue_def
+
+    return queue is not None and (queue == NamedQueue.DEPT_TO_SIGN or queue_def(queue).claimable)
+
+
 def choices(session, principal: Principal):
     from desktop.services.filter_choices import filter_choices
 

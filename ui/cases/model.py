@@ -261,8 +261,11 @@ def _text(row: CaseRow, column: str) -> str:
         return label("supervision_level", row.supervision)
     if column == "risk":
         return label("risk", row.risk)
-    if column == "claimed_by":
-        return row.claimed_by_name or ""
+    if column == "claimed_by":  # who holds it, and since when (a lapsed claim shows none)
+        if not row.claimed_by_name:
+            return ""
+        since = to_local(row.claimed_at).strftime("%H:%M") if row.claimed_at else ""
+        return f"{row.claimed_by_name} · {since}" if since else row.claimed_by_name
     if column == "applicant":
         return " ".join(p for p in (row.applicant_name, row.applicant_phone) if p)
     return ""

@@ -30,7 +30,7 @@ from ui.watch import ChangeMonitor
 
 log = logging.getLogger(__name__)
 
-REFRESH_PAUSE_MS = 1000  # at most one refresh a second, however many notices arrive
+REFRESH_PAUSE_MS = 700  # notices within this pause make one refresh (a change shows within 2 s)
 QUEUE_ROLE = 0x0100  # Qt.UserRole
 DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 96,
                   "channel": 84, "place": 170, "due_at": 118, "deadline_colour": 66,
@@ -107,6 +107,8 @@ class CasesPage(QObject):
         view.export_button.clicked.connect(self._on_export_button_clicked)
         view.map_button.clicked.connect(self._on_map_button_clicked)
         view.refresh_button.clicked.connect(self.refresh)
+        view.take_next_button.clicked.connect(self.take_next)
+        view.take_next_shortcut.activated.connect(self.take_next)
         view.destroyed.connect(self.stop)
         if monitor is not None:
             monitor.sig_cases_changed.connect(self._on_monitor_cases_changed)
@@ -136,13 +138,36 @@ class CasesPage(QObject):
         self._base = CaseFilter(queue=queue)
         self.view.origin_frame.hide()
         self._select_queue_row(queue)
+        self.view.take_next_button.setVisible(loading.may_take_next(queue))
         self._apply()
+
+    def take_next(self) -> None:
+        """取下一件 of the queue on screen; the case taken opens (sig_case_requested)."""
+        queue = self._queue
+        button = self.view.take_next_button
+        if not loading.may_take_next(queue) or not button.isEnabled() or button.isHidden():
+            return
+        self.view.take_next_button.setEnabled(False)
+        self.view.error_label.hide()
+        self._runner.db(loading.take_next, self._principal, queue).owned_by(self.view).success(
+            self._on_taken
+        ).failure(self._show_error).finally_(
+            lambda: self.view.take_next_button.setEnabled(True)
+        ).run()
+
+    def _on_taken(self, case_id: int | None) -> None:
+        if case_id is None:
+            self.view.status_label.setText(self.tr("Nothing left to take in this queue."))
+            return
+        self.refresh()
+        self.sig_case_requested.emit(case_id)
 
     def open(self, filter: CaseFilter, origin_label: str) -> None:
         """Show the cases of `filter` (it may name ids), saying where the list came from."""
         self._queue, self._origin = None, origin_label
         self._base = filter
         self._select_queue_row(None)
+        self.view.take_next_button.hide()
         self.view.filter_bar.clear_silently()
         self._show_origin(None)
         self.view.origin_frame.show()
@@ -423,6 +448,7 @@ class CasesPage(QObject):
         self._base = CaseFilter(queue=flt.queue)
         self.view.origin_frame.hide()
         self._select_queue_row(flt.queue)
+        self.view.take_next_button.setVisible(loading.may_take_next(flt.queue))
         self.view.filter_bar.show_conditions(flt)
         self._sort = sort
         self._show_sort_indicator()
@@ -494,8 +520,9 @@ class CasesPage(QObject):
         self.export.start(self.current_filter(), self._sort)
 
     def _on_monitor_cases_changed(self) -> None:
+        # Notices gather for a short pause into one refresh (a busy center sends many).
         if not self._stopped and not self._refresh_timer.isActive():
-            self._refresh_timer.start()
+            self._refresh_timer.start(REFRESH_PAUSE_MS)
 
     def _on_refresh_timer_timeout(self) -> None:
         if not self._stopped:

@@ -6,7 +6,7 @@ Layout only: public child widgets; ui/cases/page.py wires them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,6 +110,11 @@ class CasesView(QWidget):
         self.cancel_export_button.hide()
         self.refresh_button = QPushButton()
         self.refresh_button.setIcon(icon("action.refresh", theme.PRIMARY))
+        self.take_next_button = QPushButton()
+        self.take_next_button.setObjectName("primaryButton")
+        self.take_next_shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
+        self.take_next_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.take_next_button.hide()
 
         origin = QHBoxLayout(self.origin_frame)
         origin.setContentsMargins(10, 6, 10, 6)
@@ -124,6 +129,7 @@ class CasesView(QWidget):
         saved.addWidget(self.save_name_edit, 1)
         saved.addWidget(self.save_button)
         saved.addStretch(1)
+        saved.addWidget(self.take_next_button)
         saved.addWidget(self.refresh_button)
 
         bottom = QHBoxLayout()
@@ -173,6 +179,10 @@ class CasesView(QWidget):
         self.export_button.setText(self.tr("Export to Excel…"))
         self.cancel_export_button.setText(self.tr("Cancel"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.take_next_button.setText(self.tr("Take next"))
+        self.take_next_button.setToolTip(
+            self.tr("Take the oldest case nobody holds and open it (Ctrl+T)")
+        )
         self.empty_label.setText(self.tr("No case matches these filters."))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,5 +1,5 @@
-"""Wires the 排班 page: loads today's board, the chosen month and the rules on the database
-worker, records check-ins and generates rotas, and refreshes when other seats check people in
+"""Wires the 排班 page: loads today's board on the database worker and records check-ins (the
+month tab and the rules have controllers of their own), and refreshes when other seats check people in
 (the roster topic of the change notification) and every minute (late turns into missing)."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.clock import to_local
-from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from ui.roster import loaders
+from ui.roster.month_controller import MonthController
 from ui.roster.rules_controller import RulesController
 from ui.roster.view import RosterView
 from ui.roster.widgets import fill
@@ -24,7 +24,6 @@ from ui.watch import ChangeMonitor
 log = logging.getLogger(__name__)
 
 TICK_MS = 60_000
-EDITORS = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def _time(moment) -> str:
@@ -57,16 +56,14 @@ class RosterController(QObject):
         self.view = view
         self.center_id: int | None = None
         self.today: loaders.Today | None = None
-        self.month: loaders.Month | None = None
         self._loading = False
         self._stale = False
-        today, month = view.today, view.month
-        month.generate_button.setVisible(principal.has(*EDITORS))
+        today = view.today
         today.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         today.check_in_button.clicked.connect(self._on_check_in_button_clicked)
         today.check_out_button.clicked.connect(self._on_check_out_button_clicked)
-        month.month_combo.currentIndexChanged.connect(self._on_month_combo_changed)
-        month.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.months = MonthController(runner, principal, view.month, self)
+        self.months.sig_rota_changed.connect(self.refresh)
         self.rules = RulesController(runner, principal, view.rules, self)
         if monitor is not None:
             monitor.sig_roster_changed.connect(self._on_monitor_roster_changed)
@@ -217,86 +214,11 @@ class RosterController(QObject):
         self.rules.load(self.center_id)
 
     def load_month(self) -> None:
-        month = self.view.month.month_combo.currentData()
-        if self.center_id is None or month is None:
-            return
-        self.view.month.show_state(loading=True)
-        self._runner.db(loaders.load_month, self.center_id, month).owned_by(self.view).success(
-            self._on_month_loaded
-        ).failure(lambda exc: self.view.month.show_state(error=self._error_text(exc))).run()
+        self.months.load(self.center_id)
 
-    def _on_month_loaded(self, month: loaders.Month) -> None:
-        view = self.view.month
-        self.month = month
-        fill(view.rota_table, [
-            [d.day.strftime("%m-%d %a"), d.window_name or self.tr("(no window)"),
-             d.department_name, d.staff_name or self.tr("nobody rostered")]
-            for d in month.rota
-        ])  # fmt: skip
-        fill(view.attendance_table, [
-            [a.department_name, str(a.days_due), str(a.days_present), str(a.late),
-             str(a.absent), "—" if a.rate is None else f"{a.rate:.1%}"]
-            for a in month.attendance
-        ])  # fmt: skip
-        view.warnings_list.clear()
-        for text in self._warning_texts(month.warnings):
-            view.warnings_list.addItem(text)
-        view.provisional_label.setText(
-            self.tr(
-                "Provisional: this year's holidays are not known yet, so Monday–Friday were "
-                "assumed. Regenerate once an administrator has entered them."
-            )
-        )
-        view.provisional_label.setVisible(month.warnings.provisional)
-        empty = (
-            ""
-            if month.warnings.generated
-            else self.tr("No rota for this month yet. A supervisor generates it from the rules.")
-        )
-        view.show_state(empty=empty)
-
-    def _warning_texts(self, warnings) -> list[str]:
-        texts = [
-            self.tr("%1: %2")
-            .replace("%1", day.strftime("%m-%d"))
-            .replace("%2", label("rota_change", change))
-            for day, change in warnings.flags
-        ]
-        texts += [
-            self.tr("Gap: %1 has nobody on %2")
-            .replace("%1", g.window_name)
-            .replace("%2", g.day.strftime("%m-%d"))
-            for g in warnings.gaps
-        ]
-        texts += [
-            self.tr("Double booking: %1 is due at %2 places on %3")
-            .replace("%1", b.staff_name)
-            .replace("%2", str(b.places))
-            .replace("%3", b.day.strftime("%m-%d"))
-            for b in warnings.double_bookings
-        ]
-        texts += [self.tr("Below agreed days: %1 has %2 of %3 days").replace(
-                      "%1", s.department_name).replace("%2", str(s.rostered)).replace(
-                      "%3", str(s.agreed)) for s in warnings.shortfalls]  # fmt: skip
-        return texts or [self.tr("No warnings.")]
-
-    def _on_month_combo_changed(self, _index: int) -> None:
-        self.load_month()
-
-    def _on_generate_button_clicked(self) -> None:
-        month = self.view.month.month_combo.currentData()
-        if self.center_id is None or month is None:
-            return
-        self.view.month.generate_button.setEnabled(False)
-        self._runner.db(loaders.generate, self._principal, self.center_id, month).owned_by(
-            self.view
-        ).success(self._on_generated).failure(
-            lambda exc: self.view.month.show_state(error=self._error_text(exc))
-        ).finally_(lambda: self.view.month.generate_button.setEnabled(True)).run()
-
-    def _on_generated(self, _result) -> None:
-        self.load_month()
-        self.refresh()
+    @property
+    def month(self) -> loaders.Month | None:
+        return self.months.month
 
     # -- refreshes -----------------------------------------------------------------------
     def _on_refresh_button_clicked(self) -> None:

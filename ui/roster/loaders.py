@@ -32,9 +32,30 @@ class Today:
 @dataclass(frozen=True)
 class Month:
     month: date
-    rota: tuple  # roster_rota.DutyRow
+    grid: object  # roster_grid.MonthGrid
     warnings: object  # roster_rota.RotaWarnings
     attendance: tuple  # roster_attendance.Attendance
+    edits: tuple  # roster_grid.EditRow
+    staff: dict  # department id -> ((staff id, name), ...), active staff
+    departments: tuple  # (department id, name) of the center's stationed rules
+
+
+@dataclass(frozen=True)
+class ChangeSpec:
+    """What the duty dialog asks for (see ui/roster/duty_dialog.py for the kinds)."""
+
+    kind: str
+    center_id: int
+    day: date
+    duty_id: int | None = None
+    staff_id: int | None = None
+    other_duty_id: int | None = None
+    department_id: int | None = None
+    window_id: int | None = None
+    last: date | None = None
+    colleague_id: int | None = None
+    move_tasks: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,20 +97,79 @@ def load_today(session, principal: Principal) -> Today:
 
 
 def load_month(session, center_id: int, month: date) -> Month:
+    from sqlalchemy import select
+
+    from desktop.db.models import Department, RosterRule, Staff
     from desktop.domain.roster import month_days
     from desktop.services.roster import attendance_summary
-    from desktop.services.roster_rota import month_rota, rota_warnings
+    from desktop.services.roster_grid import month_edits, month_grid
+    from desktop.services.roster_rota import rota_warnings
 
     with session.begin():
         days = month_days(month)
         end = days[-1].toordinal() + 1
+        staff: dict[int, list[tuple[int, str]]] = {}
+        for staff_id, name, department_id in session.execute(
+            select(Staff.id, Staff.name, Staff.department_id)
+            .where(Staff.active.is_(True), Staff.department_id.is_not(None))
+            .order_by(Staff.id)
+        ):
+            staff.setdefault(department_id, []).append((staff_id, name))
+        departments = session.execute(
+            select(Department.id, Department.name).where(Department.id.in_(
+                select(RosterRule.department_id).where(RosterRule.center_id == center_id,
+                                                       RosterRule.active.is_(True))))
+            .order_by(Department.id)).all()  # fmt: skip
         return Month(
             days[0],
-            tuple(month_rota(session=session, center_id=center_id, month=month)),
+            month_grid(session=session, center_id=center_id, month=month),
             rota_warnings(session=session, center_id=center_id, month=month),
             tuple(attendance_summary(session=session, center_id=center_id, start=days[0],
                                      end=date.fromordinal(end))),
+            tuple(month_edits(session=session, center_id=center_id, month=month)),
+            {d: tuple(p) for d, p in staff.items()},
+            tuple(map(tuple, departments)),
         )  # fmt: skip
+
+
+def record_change(session, principal: Principal, spec: ChangeSpec) -> object:
+    """One change from the duty dialog, through the roster_edits service; commits."""
+    from desktop.services import roster_edits as edits
+
+    common = {"session": session, "principal": principal, "note": spec.note}
+    with session.begin():
+        if spec.kind == "edit":
+            return edits.set_duty(duty_id=spec.duty_id, staff_id=spec.staff_id, **common)
+        if spec.kind == "add":
+            return edits.add_duty(center_id=spec.center_id, day=spec.day,
+                                  window_id=spec.window_id, department_id=spec.department_id,
+                                  staff_id=spec.staff_id, **common)  # fmt: skip
+        if spec.kind == "swap":
+            return edits.swap(duty_id=spec.duty_id, other_duty_id=spec.other_duty_id, **common)
+        if spec.kind == "leave":
+            return edits.leave(center_id=spec.center_id, staff_id=spec.staff_id, first=spec.day,
+                               last=spec.last, **common)  # fmt: skip
+        return edits.cover(center_id=spec.center_id, staff_id=spec.staff_id,
+                           colleague_id=spec.colleague_id, first=spec.day, last=spec.last,
+                           move_tasks=spec.move_tasks, **common)  # fmt: skip
+
+
+def publish(session, principal: Principal, center_id: int, month: date) -> object:
+    from desktop.services.roster_edits import publish_month
+
+    with session.begin():
+        return publish_month(session=session, principal=principal, center_id=center_id,
+                             month=month)  # fmt: skip
+
+
+def export_rota(session, center_id: int, month: date, path) -> object:
+    """The printable 排班表 of the month (reports/rota_sheet.py); read-only."""
+    from desktop.db.models import Center
+    from reports.run import rota_file
+
+    with session.begin():
+        return rota_file(session=session, center=session.get(Center, center_id), month=month,
+                         path=path)  # fmt: skip
 
 
 def load_rules(session, center_id: int) -> Rules:
@@ -185,3 +265,25 @@ def set_pin(session, principal: Principal, staff_id: int, pin: str) -> None:
 
     with session.begin():
         store(session=session, principal=principal, staff_id=staff_id, pin=pin)
+
+
+def plan_rota_file(session, principal: Principal, center_id: int, path) -> tuple:
+    """(the sheet's cells, the changes they would make); RosterImportRefused names each
+    problem by sheet, row and column."""
+    from desktop.services.roster_import import plan_import
+    from reports.rota_reader import read_rota
+
+    sheet = read_rota(path)
+    with session.begin():
+        return sheet, plan_import(session=session, principal=principal, center_id=center_id,
+                                  sheet=sheet)  # fmt: skip
+
+
+def apply_rota_import(session, principal: Principal, center_id: int, sheet) -> int:
+    """Plan again inside the writing transaction (the rota may have moved), then apply."""
+    from desktop.services.roster_import import apply_import, plan_import
+
+    with session.begin():
+        plan = plan_import(session=session, principal=principal, center_id=center_id,
+                           sheet=sheet)  # fmt: skip
+        return apply_import(session=session, principal=principal, plan=plan)

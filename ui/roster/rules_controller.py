@@ -106,26 +106,30 @@ class RulesController(QObject):
     def _open_rule(self, rule) -> None:
         if self.choices is None or self.center_id is None:
             return
-        self._show(RuleDialog(self.choices, rule, self.view), self._on_rule_dialog_accepted)
+        dialog = RuleDialog(self.choices, rule, self.view)
+        self._show(dialog, self._on_rule_accepted)
 
     def _show(self, dialog, on_accepted) -> None:
-        # A bound method, not a lambda holding the dialog: such a cycle leaves the dialog's
-        # wrapper to the garbage collector, which may run while Qt still holds the dialog
-        # for deleteLater (the UI tests crashed there, on Python 3.11 and 3.12).
+        # Bound methods, not lambdas holding the dialog: a reference cycle through a dialog
+        # Qt has deleted made PySide crash when the garbage collector reached it later.
         self.dialog = dialog
         dialog.accepted.connect(on_accepted)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._on_dialog_finished)
         dialog.open()  # window-modal, no nested event loop
 
-    def _on_rule_dialog_accepted(self) -> None:
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+
+    def _on_rule_accepted(self) -> None:
         self._save_rule(self.dialog.spec(), self.dialog.rule_id)
 
-    def _on_shifts_dialog_accepted(self) -> None:
+    def _on_shifts_accepted(self) -> None:
         self._run(loaders.save_shifts, self._principal, self.center_id, self.dialog.shifts())
 
-    def _on_pin_dialog_accepted(self) -> None:
-        pin = self.dialog.pin_edit.text()
-        self._run(loaders.set_pin, self._principal, self.dialog.staff_combo.currentData(), pin)
+    def _on_pin_accepted(self) -> None:
+        self._run(loaders.set_pin, self._principal, self.dialog.staff_combo.currentData(),
+                  self.dialog.pin_edit.text())  # fmt: skip
 
     def _on_add_button_clicked(self) -> None:
         self._open_rule(None)
@@ -146,7 +150,7 @@ class RulesController(QObject):
     def _on_shifts_button_clicked(self) -> None:
         if self.rules is None:
             return
-        self._show(ShiftsDialog(self.rules.shifts, self.view), self._on_shifts_dialog_accepted)
+        self._show(ShiftsDialog(self.rules.shifts, self.view), self._on_shifts_accepted)
 
     def _on_pin_button_clicked(self) -> None:
         if self.rules is None:
@@ -154,7 +158,7 @@ class RulesController(QObject):
         people = {}
         for rule in self.rules.rules:
             people.update(zip(rule.staff_ids, rule.staff_names, strict=True))
-        self._show(PinDialog(sorted(people.items()), self.view), self._on_pin_dialog_accepted)
+        self._show(PinDialog(sorted(people.items()), self.view), self._on_pin_accepted)
 
     def _run(self, fn, *args) -> None:
         self._runner.db(fn, *args).owned_by(self.view).success(self._on_saved).failure(

@@ -25,6 +25,8 @@ class User(Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
+    # "Since I last looked" for the alert bell: every seat of the user agrees on it.
+    alerts_seen_at: Mapped[datetime | None]
 
 
 class UserRole(Base):

@@ -51,6 +51,12 @@ class Case(Base):
             postgresql_where=text("claimed_by_id IS NULL"),
         ),
         # Only a few cases in a hundred are repeats: the index holds just those.
+        # Lapsed claims and a user's own claims: only the few claimed cases are in it.
+        Index(
+            "ix_cases_claimed", "claimed_at",
+            sqlite_where=text("claimed_by_id IS NOT NULL"),
+            postgresql_where=text("claimed_by_id IS NOT NULL"),
+        ),
         Index(
             "ix_cases_repeat_of_id", "repeat_of_id",
             sqlite_where=text("repeat_of_id IS NOT NULL"),
@@ -217,6 +223,12 @@ class CaseEvent(Base):
         # No index on (kind, at): no query uses one, and it cost 250 bytes a case and 12 s of
         # a million-case load. Reports that count events by kind and week add theirs.
         UniqueConstraint("case_id", "seq"),
+        # Partial: a million events without an action id cost the index nothing.
+        Index(
+            "ix_case_events_client_action_id", "client_action_id", unique=True,
+            sqlite_where=text("client_action_id IS NOT NULL"),
+            postgresql_where=text("client_action_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -230,6 +242,9 @@ class CaseEvent(Base):
     to_status: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
     data: Mapped[str | None] = mapped_column(Text)  # JSON with the event's particulars
+    # The seat's id for the action (a UUID): a retry after a lost reply finds it and is not
+    # applied twice. NULL for events written without one.
+    client_action_id: Mapped[str | None] = mapped_column(code_string(36))
 
 
 class Attachment(Base):

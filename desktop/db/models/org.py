@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.db.base import Base
@@ -19,6 +19,8 @@ class Center(Base):
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), unique=True)
     address: Mapped[str | None] = mapped_column(String(128))
     phone: Mapped[str | None] = mapped_column(String(20))
+    # A claim (领取) lapses this long after it was taken; judged when rows are read.
+    claim_lapse_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
 
 class Department(Base):

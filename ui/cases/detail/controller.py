@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
@@ -31,11 +32,13 @@ from ui.cases.detail.form_dialog import FormDialog
 from ui.cases.detail.forms import ActionForms
 from ui.cases.detail.receipt_dialog import ReceiptDialog
 from ui.cases.detail.view import CaseView
+from ui.connection import connection_lost
 from ui.tasks import TaskRunner
 from ui.text import describe
 
 log = logging.getLogger(__name__)
 K = EventKind
+RETRY_DELAYS_MS = (1000, 2000, 4000, 8000, 15000, 30000)  # while the database is away
 # Errors that name no `field` but clearly belong to one input.
 _FIELD_OF_CODE = {
     "workflow.result_required": "result",
@@ -70,6 +73,8 @@ class CaseController(QObject):
         self.forms = ActionForms(self)
         self.loaded: jobs.Loaded | None = None
         self.dialog: FormDialog | None = None
+        self._dialog_version = 0  # the case version the open dialog was made from
+        self._retries: dict[FormDialog, int] = {}  # attempts sent while the database was away
         self.conflict: ConflictDialog | None = None
         self._loading = False
         self._stale = False
@@ -107,6 +112,9 @@ class CaseController(QObject):
         self.loaded = loaded
         self.view.show_case(loaded.detail, loaded.actions, loaded.now)
         self.sig_title_changed.emit(loaded.detail.number)
+        dialog = self.dialog
+        if dialog is not None and loaded.detail.version != self._dialog_version:
+            dialog.show_case_changed()
 
     def _on_case_failed(self, exc: BaseException) -> None:
         self.view.show_error(self._text(exc))
@@ -160,14 +168,19 @@ class CaseController(QObject):
         # this moment is a conflict, even if this view refreshed meanwhile.
         version = detail.version
         seen_seq = detail.events[-1].seq if detail.events else 0
+        # One id for whatever this dialog confirms, on every attempt: an attempt whose reply
+        # was lost and is sent again is recognised by the database and not applied twice.
+        dialog.action_id = str(uuid.uuid4())
         dialog.sig_submitted.connect(
             lambda values: self._submit(dialog, kind, version, seen_seq, values)
         )
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog
+        self._dialog_version = version
         dialog.show()  # open() would make it window-modal
 
     def _on_dialog_finished(self, dialog: FormDialog) -> None:
+        self._retries.pop(dialog, None)
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
@@ -183,10 +196,11 @@ class CaseController(QObject):
         run_kind, run_values = _service_call(kind, values)
         dialog.set_busy(True)
         self._runner.db(
-            jobs.run_action, self._principal, run_kind, self.case_id, version, run_values
+            jobs.run_action, self._principal, run_kind, self.case_id, version, run_values,
+            dialog.action_id,
         ).owned_by(dialog).success(lambda _change: self._on_action_done(dialog)).failure(
-            lambda exc: self._on_action_failed(dialog, kind, seen_seq, values, exc)
-        ).finally_(lambda: dialog.set_busy(False)).run()
+            lambda exc: self._on_action_failed(dialog, kind, version, seen_seq, values, exc)
+        ).finally_(lambda: dialog.set_busy(False)).run()  # fmt: skip
 
     def _on_action_done(self, dialog: FormDialog) -> None:
         dialog.finish()
@@ -197,10 +211,15 @@ class CaseController(QObject):
         self,
         dialog: FormDialog,
         kind: EventKind,
+        version: int,
         seen_seq: int,
         values: dict[str, Any],
         exc: BaseException,
     ) -> None:
+        if connection_lost(exc):
+            self._retry_later(dialog, kind, version, seen_seq, values)
+            return
+        self._retries.pop(dialog, None)
         if isinstance(exc, ConflictError):
             self._runner.db(jobs.load_case, self._principal, self.case_id).owned_by(dialog).success(
                 lambda loaded: self._show_conflict(dialog, kind, seen_seq, values, loaded)
@@ -210,6 +229,32 @@ class CaseController(QObject):
         if isinstance(exc, GovDeskError) and field is None:
             field = _FIELD_OF_CODE.get(exc.code)
         dialog.show_error(self._text(exc), field)
+
+    def _retry_later(
+        self, dialog: FormDialog, kind: EventKind, version: int, seen_seq: int, values
+    ) -> None:
+        """The database is away: keep the dialog and its input, send again with backoff.
+
+        The same action id goes with every attempt, and the version the user saw: once the
+        connection is back the action runs once, or is refused as a conflict if the case
+        changed meanwhile.
+        """
+        attempt = self._retries.get(dialog, 0)
+        self._retries[dialog] = attempt + 1
+        delay = RETRY_DELAYS_MS[min(attempt, len(RETRY_DELAYS_MS) - 1)]
+        dialog.show_error(
+            self.tr(
+                "The database cannot be reached. Your input is kept; the action will be sent "
+                "by itself when the connection is back."
+            )
+        )
+        dialog.set_busy(True)
+
+        def again() -> None:
+            if self.dialog is dialog:  # not cancelled meanwhile
+                self._submit(dialog, kind, version, seen_seq, values)
+
+        QTimer.singleShot(delay, dialog, again)
 
     def _show_conflict(
         self,
@@ -243,6 +288,7 @@ class CaseController(QObject):
                     self.tr("After the other change this action is no longer possible.")
                 )
                 return
+            self._dialog_version = detail.version  # the user has seen this version now
             self._submit(dialog, kind, detail.version, new_seq, values)
 
         conflict.accepted.connect(reapply)

@@ -47,6 +47,12 @@ class FormDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.hide()
+        # Another seat changed the case while this dialog was open (live refresh).
+        self.changed_label = QLabel()
+        self.changed_label.setObjectName("warningLabel")
+        self.changed_label.setStyleSheet("color: #B9770E;")
+        self.changed_label.setWordWrap(True)
+        self.changed_label.hide()
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.confirm_button = QPushButton(confirm_text)
@@ -64,6 +70,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.changed_label)
         layout.addLayout(self.form)
         layout.addSpacing(8)
         layout.addLayout(buttons)
@@ -123,6 +130,16 @@ class FormDialog(QDialog):
         self.errors[key].setText(text)
         self.errors[key].show()
         self.rows[key].setFocus()
+
+    def show_case_changed(self) -> None:
+        """Warn that the case changed since the dialog opened; the input stays as typed."""
+        self.changed_label.setText(
+            self.tr(
+                "Someone else has changed this case since this dialog opened. Your input is "
+                "kept; saving will show what changed before anything is overwritten."
+            )
+        )
+        self.changed_label.show()
 
     def require(self, key: str, filled: bool, title: str) -> bool:
         if not filled:

@@ -74,13 +74,21 @@ def run_action(
     case_id: int,
     version: int,
     values: dict[str, Any],
+    client_action_id: str | None = None,
 ):
-    """Run one workflow action with the version the user saw; a Change, or a GovDeskError."""
+    """Run one workflow action with the version the user saw; a Change, or a GovDeskError.
+
+    `client_action_id`: the same id on every attempt of one confirmed action; an attempt
+    whose first try was applied (and only its reply lost) is answered without acting again.
+    """
     service = _services()[kind]
+    from desktop.services.action_ids import run_once
     from desktop.services.case_view import case_id_by_number
+    from desktop.services.transition import Change
 
     values = dict(values)
-    with session.begin():
+
+    def act():
         if kind == EventKind.MERGE:
             values["original_id"] = case_id_by_number(
                 session=session, principal=principal, number=values.pop("original_number", "")
@@ -92,6 +100,9 @@ def run_action(
             expected_version=version,
             **values,
         )
+
+    with session.begin():
+        return run_once(session, client_action_id, act, lambda done: Change((done,), kind))
 
 
 def reveal(session, principal: Principal, case_id: int, party_id: int):

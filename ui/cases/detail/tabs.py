@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from desktop.domain.principal import Principal
 from ui.cases.detail.controller import CaseController
 from ui.tasks import TaskRunner
-from ui.widgets import TrainingBanner
+from ui.widgets import ConnectionBanner, TrainingBanner
 
 
 class CaseTabsWindow(QWidget):
@@ -30,6 +30,8 @@ class CaseTabsWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         if training:
             layout.addWidget(TrainingBanner())
+        self.connection_banner = ConnectionBanner()
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty_label)
         self.close_shortcut = QShortcut(QKeySequence("Ctrl+W"), self)
@@ -101,6 +103,13 @@ class CaseTabs(QObject):
         """Another seat changed cases: reload the open ones (dialogs keep their version)."""
         for controller in self.controllers.values():
             controller.refresh()
+
+    def show_connection_lost(self, last_contact: str | None) -> None:
+        """The banner of the case window: shown with the last contact, or hidden (None)."""
+        if last_contact is None:
+            self.window.connection_banner.hide()
+        else:
+            self.window.connection_banner.show_lost(last_contact)
 
     def close(self) -> None:
         self.window.close()

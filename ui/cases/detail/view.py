@@ -114,6 +114,8 @@ class CaseView(QWidget):
         self.deadline_label = plain_label("deadlineChip")
         self.supervision_label = plain_label("supervisionChip")
         self.risk_label = plain_label()
+        self.claim_label = plain_label("hintLabel")  # who holds the case (领取), since when
+        self.claim_label.hide()
         for chip_label in (
             self.status_label,
             self.deadline_label,
@@ -247,6 +249,7 @@ class CaseView(QWidget):
             self.deadline_label,
             self.supervision_label,
             self.risk_label,
+            self.claim_label,
             self.state_label,
             self.receipt_button,
             self.map_button,
@@ -315,6 +318,14 @@ class CaseView(QWidget):
         self.supervision_label.setVisible(supervised)
         chip(self.supervision_label, DeadlineColour.RED if supervised else None)
         self.risk_label.setText(self.tr("Risk: %1").replace("%1", label("risk", d.risk)))
+        self.claim_label.setVisible(d.claimed_by is not None)
+        if d.claimed_by is not None:
+            self.claim_label.setText(
+                self.tr("Held by %1 since %2 (lapses %3)")
+                .replace("%1", d.claimed_by)
+                .replace("%2", when(d.claimed_at))
+                .replace("%3", when(d.claim_lapses_at))
+            )
         values = {
             "channel": label("channel", d.channel),
             "category": d.category,

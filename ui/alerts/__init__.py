@@ -1,0 +1,1 @@
+"""The alert bell in the main window."""
