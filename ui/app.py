@@ -69,7 +69,6 @@ def run(settings: Settings) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from ui.gc_policy import IdleCollector
     from ui.startup import Startup
     from ui.tasks import TaskRunner
 
@@ -80,8 +79,6 @@ def run(settings: Settings) -> int:
 
     runner = TaskRunner()
     runner.sig_unhandled_error.connect(show_background_error)
-    collector = IdleCollector(runner)
-    collector.start()
     startup = Startup(runner, settings.database_url)
     exit_code = 0
 
@@ -95,7 +92,6 @@ def run(settings: Settings) -> int:
     app.exec()
     startup.close()
     runner.shutdown()
-    collector.stop()
     log.info("GovDesk ended with exit code %s", exit_code)
     logging.shutdown()
     return exit_code

@@ -30,8 +30,6 @@ from ui.tasks import TaskRunner  # noqa: E402
 def _configured_app(qapp):
     from ui.app import configure_application
 
-    gc.disable()  # collected after each test instead (see no_leaked_windows)
-
     configure_application(qapp, "zh_CN")
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
@@ -50,10 +48,9 @@ def no_leaked_windows(_configured_app):
     before = {id(w) for w in QApplication.topLevelWidgets()}
     yield
     _flush_deletes()
-    # Garbage is collected here, with this test's deleteLater done and its workers stopped,
-    # never by the collector's own schedule while a worker runs: the UI tests aborted in
-    # the collector that way (roster rules tests, Python 3.11 and 3.12). The app does the
-    # same (ui/gc_policy.py).
+    # This test's garbage is collected here, with its deleteLater done and its workers
+    # stopped: a dangling Qt object then fails the test that made it, not a later one
+    # (the roster rules tests aborted in the collector that way).
     gc.collect()
     _flush_deletes()
     leaked = [
