@@ -103,7 +103,9 @@ def test_the_database_goes_away_and_comes_back_and_the_note_is_saved_once(
         assert dialog.rows["note"].toPlainText() == "电话联系当事人"
 
         cluster.start_again()
-        qtbot.waitUntil(lambda: desk.dialog is None, timeout=30_000)
+        # Usually about a second; once in a few runs the database worker stalled 30 s here
+        # (left for A3's follow-up): the wait tells a slow recovery from a lost action.
+        qtbot.waitUntil(lambda: desk.dialog is None, timeout=90_000)
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30_000)
         assert lost == [True]  # the lost reply did happen, and was retried
         with make_session_factory(engine)() as s:
