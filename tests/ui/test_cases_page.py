@@ -396,10 +396,10 @@ def test_export_writes_every_row_masked_and_cancel_leaves_no_file(qtbot, make_pa
 def test_column_layout_is_remembered_per_user(qtbot, make_page):
     page = make_page("supervisor")
     header = page.view.table.horizontalHeader()
-    page.set_column_hidden("channel", True)
+    page.columns.set_column_hidden("channel", True)
     header.moveSection(COLUMNS.index("due_at"), 0)  # the deadline first
     header.resizeSection(COLUMNS.index("title"), 333)
-    page._save_header()
+    page.columns.save()
     page.view.close()
 
     again = make_page("supervisor").view.table.horizontalHeader()

@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-import shiboken6
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem, QMenu
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem
 
 from desktop.domain.enums import NamedQueue
 from desktop.domain.principal import Principal
@@ -19,6 +18,7 @@ from desktop.domain.queues import queues_for_roles
 from desktop.errors import GovDeskError
 from desktop.services.queues import CaseFilter, Sort
 from ui.cases import loading
+from ui.cases.columns import ColumnLayout
 from ui.cases.export import ExportController
 from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
 from ui.cases.saved import UserStore
@@ -32,16 +32,13 @@ log = logging.getLogger(__name__)
 
 REFRESH_PAUSE_MS = 700  # notices within this pause make one refresh (a change shows within 2 s)
 QUEUE_ROLE = 0x0100  # Qt.UserRole
-DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 96,
-                  "channel": 84, "place": 170, "due_at": 118, "deadline_colour": 66,
-                  "supervision": 92, "applicant": 150}  # fmt: skip
 
 
 class CasesPage(QObject):
     sig_case_requested = Signal(int)
+    """The user opened a case (double-click or Enter on its row): its id."""
     sig_show_on_map = Signal(list)
     """在地图上查看: the ids of the selected cases (at most MAP_LIMIT)."""
-    """The user opened a case (double-click or Enter on its row): its id."""
     sig_list_shown = Signal(int)
     """Every id of the current list is known (the count); the table is complete."""
     sig_first_rows_shown = Signal()
@@ -79,21 +76,14 @@ class CasesPage(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
-        self._header_timer = QTimer(self)
-        self._header_timer.setSingleShot(True)
-        self._header_timer.setInterval(400)
-        self._header_timer.timeout.connect(self._save_header)
 
         view.table.setModel(self.model)
         self.model.visible_rows = self._visible_rows
         self._fill_queue_list()
-        self._restore_header()
+        self.columns = ColumnLayout(view.table, self.store, self)
+        self._show_sort_indicator()
         self._fill_saved()
-        header = view.table.horizontalHeader()
-        header.sectionClicked.connect(self._on_header_section_clicked)
-        header.sectionMoved.connect(self._on_header_changed)
-        header.sectionResized.connect(self._on_header_changed)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        view.table.horizontalHeader().sectionClicked.connect(self._on_header_section_clicked)
         self.model.sig_rows_wanted.connect(self._on_model_rows_wanted)
         view.table.sig_activated.connect(self._on_table_activated)
         view.queue_list.currentRowChanged.connect(self._on_queue_list_row_changed)
@@ -127,7 +117,7 @@ class CasesPage(QObject):
         """No more background refreshes (the window is closing)."""
         self._stopped = True
         self._refresh_timer.stop()
-        self._header_timer.stop()
+        self.columns.stop()
         if self._ids_op is not None:
             self._ids_op.cancel()
 
@@ -460,41 +450,6 @@ class CasesPage(QObject):
         if name:
             self.store.delete_filter(name)
             self._fill_saved()
-
-    # -- columns ------------------------------------------------------------------------
-    def _restore_header(self) -> None:
-        header = self.view.table.horizontalHeader()
-        for n, column in enumerate(COLUMNS):
-            header.resizeSection(n, DEFAULT_WIDTHS.get(column, 72))
-        state = self.store.header_state()
-        if state is not None:
-            header.restoreState(state)
-        self._show_sort_indicator()
-
-    def _on_header_changed(self, *_args) -> None:
-        if not self._stopped:
-            self._header_timer.start()
-
-    def _save_header(self) -> None:
-        # The view may be gone already: its teardown resizes the header sections.
-        if self._stopped or not shiboken6.isValid(self.view.table):
-            return
-        self.store.save_header_state(self.view.table.horizontalHeader().saveState())
-
-    def set_column_hidden(self, column: str, hidden: bool) -> None:
-        self.view.table.horizontalHeader().setSectionHidden(COLUMNS.index(column), hidden)
-        self._save_header()
-
-    def _on_header_menu_requested(self, point: QPoint) -> None:
-        header = self.view.table.horizontalHeader()
-        menu = QMenu(self.view)
-        for n, column in enumerate(COLUMNS):
-            action = menu.addAction(label("case_column", column))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(n))
-            action.toggled.connect(lambda on, c=column: self.set_column_hidden(c, not on))
-        menu.exec(header.mapToGlobal(point))
-        menu.deleteLater()
 
     # -- other --------------------------------------------------------------------------
     def _on_table_activated(self, row: int) -> None:
