@@ -7,6 +7,7 @@ report's drill-down, the map's grid panel, alerts: "来自：本周受理量 · 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
@@ -66,6 +67,7 @@ class CasesPage(QObject):
         self._base = CaseFilter()
         self._origin: str | None = None
         self._sort = Sort()
+        self._choices = None  # the filter bar's FilterChoices, once loaded
         self._generation = 0  # of the list on screen: answers for older lists are dropped
         self._complete_generation = -1  # the list whose every id has arrived
         self._shown_generation = -1  # the list whose first rows are on screen
@@ -89,6 +91,7 @@ class CasesPage(QObject):
         view.queue_list.currentRowChanged.connect(self._on_queue_list_row_changed)
         view.filter_bar.sig_filter_changed.connect(self._on_filter_changed)
         view.filter_bar.street_combo.currentIndexChanged.connect(self._on_street_changed)
+        view.filter_bar.category_picker.sig_pinyin_wanted.connect(self._on_pinyin_wanted)
         view.back_button.clicked.connect(self._on_back_button_clicked)
         view.save_button.clicked.connect(self._on_save_button_clicked)
         view.save_name_edit.returnPressed.connect(self._on_save_button_clicked)
@@ -107,11 +110,15 @@ class CasesPage(QObject):
     def start(self) -> None:
         """Load the filter choices and the counts, and show the first queue."""
         self._runner.read(loading.choices, self._principal).owned_by(self.view).success(
-            self.view.filter_bar.set_choices
+            self._on_choices_loaded
         ).failure(self._show_error).run()
         self._load_counts()
         if self._queue is None and self._origin is None:
             self.open_queue(self._queues[0] if self._queues else NamedQueue.ALL)
+
+    def _on_choices_loaded(self, choices) -> None:
+        self._choices = choices
+        self.view.filter_bar.set_choices(choices)
 
     def stop(self) -> None:
         """No more background refreshes (the window is closing)."""
@@ -228,7 +235,7 @@ class CasesPage(QObject):
         else:  # the first page is the whole list
             self._on_ids(generation, [r.id for r in page.rows])
 
-    def _on_ids(self, generation: int, ids: list[int]) -> None:
+    def _on_ids(self, generation: int, ids: Sequence[int]) -> None:
         if generation != self._generation:
             return
         self._ids_op = None
@@ -251,7 +258,7 @@ class CasesPage(QObject):
         if not isinstance(exc, Cancelled):
             self._show_error(exc)
 
-    def _on_refreshed(self, generation: int, ids: list[int]) -> None:
+    def _on_refreshed(self, generation: int, ids: Sequence[int]) -> None:
         if generation != self._generation:
             return
         table, bar = self.view.table, self.view.table.verticalScrollBar()
@@ -379,6 +386,12 @@ class CasesPage(QObject):
         self._runner.read(loading.grids, self._principal, street).owned_by(self.view).success(
             self._on_grids_loaded
         ).failure(self._show_error).run()
+
+    def _on_pinyin_wanted(self) -> None:
+        picker = self.view.filter_bar.category_picker
+        self._runner.job(loading.category_search_keys, self._choices.categories).owned_by(
+            self.view
+        ).success(picker.set_search_keys).run()
 
     def _on_grids_loaded(self, grids) -> None:
         bar = self.view.filter_bar
