@@ -15,6 +15,7 @@ from ui.map.map_view import MapView
 from ui.map.payload import layers_json
 
 XSS = "<img src=x onerror=alert(1)>"
+QUOTES = "'\\\u2028\"')"  # what the data file's script string must escape
 TEXTS = {
     "open": "在办", "overdue": "超期", "today": "今日", "per1000": "每千人", "none": "无",
     "incidents": "事件", "risks": ["一般", "黄", "橙", "红"],
@@ -54,7 +55,7 @@ def _data() -> MapData:
     county = PlaceShape(1, "159901000000", f"云泽旗{XSS}", "county", None,
                         square(110.0, 40.0, 110.2, 40.2), (40.1, 110.1))  # fmt: skip
     grids = (
-        GridShape(11, "G1", XSS, "community", 2, None, 1000, square(110.0, 40.0, 110.1, 40.2),
+        GridShape(11, "G1", XSS + QUOTES, "community", 2, None, 1000, square(110.0, 40.0, 110.1, 40.2),
                   (40.1, 110.05), open=3, overdue=1, today=0),
         GridShape(12, "G2", "二网格", "community", 2, None, 0, square(110.1, 40.0, 110.2, 40.2),
                   (40.1, 110.15), open=0),
@@ -117,7 +118,7 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
     labels = _evaluate(
         qtbot, view, "[...document.querySelectorAll('.gov-label')].map(e => e.textContent)"
     )
-    assert XSS in labels
+    assert XSS + QUOTES in labels
     assert _evaluate(qtbot, view, "GovMap.stats().micro") == 1
     assert _evaluate(qtbot, view, "document.querySelector('.gov-legend').textContent").startswith(
         "每千人在办"
