@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInterceptor
 
 from desktop.services.map_data import GridShape, Incidents, MapData, PlaceShape
@@ -100,6 +102,18 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         view.run_script("GovMap.clickIncident(102);")
     assert incident.args == [102, 40.15, 110.06]
 
+    # A mouse click on an incident's bubble reaches Python through its group's one handler.
+    centres = _evaluate(qtbot, view, "[...document.querySelectorAll('.gov-cluster-icon')].map(e =>"
+                        " { const r = e.getBoundingClientRect();"
+                        " return [r.x + r.width / 2, r.y + r.height / 2]; })")  # fmt: skip
+    assert len(centres) == 2
+    x, y = min(centres, key=lambda c: c[1])  # the northern one: 102
+    with qtbot.waitSignal(view.sig_incident_clicked, timeout=5000) as incident:
+        QTest.mouseClick(
+            view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y))
+        )
+    assert incident.args == [102, 40.15, 110.06]
+
     view.set_picking(True)
     with qtbot.waitSignal(view.sig_point_picked, timeout=5000) as picked:
         view.run_script("GovMap.clickAt(40.125, 110.0375);")
@@ -119,6 +133,9 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         qtbot, view, "[...document.querySelectorAll('.gov-label')].map(e => e.textContent)"
     )
     assert XSS + QUOTES in labels
+    view.run_script("GovMap.hoverGrid(11);")
+    tip = _evaluate(qtbot, view, "document.querySelector('.gov-tip-title').textContent")
+    assert tip == XSS + QUOTES
     assert _evaluate(qtbot, view, "GovMap.stats().micro") == 1
     assert _evaluate(qtbot, view, "document.querySelector('.gov-legend').textContent").startswith(
         "每千人在办"
