@@ -50,6 +50,13 @@ def _delete_later(widget) -> None:
     widget.deleteLater()
 
 
+# The incident bubbles shown (a grid's count, or a cluster's).
+BUBBLES = (
+    "[...document.querySelectorAll('.gov-cluster-icon')]"
+    ".filter(e => e.style.display !== 'none').map(e => e.textContent)"
+)
+
+
 def _evaluate(qtbot, view, expression: str):
     box: list = []
     view.page().runJavaScript(f"JSON.stringify({expression})", 0, box.append)
@@ -68,6 +75,7 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         controller.start()
     assert controller.last.grids == 1 and controller.last.incidents == 7  # the open ones
     assert _evaluate(qtbot, view.map, "GovMap.stats().gridOpen") == 7
+    assert _evaluate(qtbot, view.map, BUBBLES) == ["7"]  # the grid's bubble
     assert view.map.problems == []
 
     view.map.run_script(f"GovMap.clickGrid({grid_id});")
@@ -111,6 +119,10 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         lambda: _evaluate(qtbot, view.map, "GovMap.stats().highlighted") == 1, timeout=10000
     )
 
+    # Back to the whole county (the ringed case took the view to its points): grid bubbles.
+    view.map.fit_all()
+    qtbot.waitUntil(lambda: _evaluate(qtbot, view.map, BUBBLES) == ["7"], timeout=10000)
+
     # A filter redraws: only the closed case remains a point.
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         view.status_combo.setCurrentIndex(view.status_combo.findData(str(Status.CLOSED)))
@@ -119,6 +131,7 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
     assert not controller.last.shapes
     stats = _evaluate(qtbot, view.map, "GovMap.stats()")
     assert (stats["incidents"], stats["gridOpen"], stats["buckets"]) == (1, 0, 1)
+    assert _evaluate(qtbot, view.map, BUBBLES) == ["1"]  # the same marker, recounted
     # 刷新 reads everything again.
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)

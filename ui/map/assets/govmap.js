@@ -266,14 +266,18 @@ var GovMap = (function () {
   // Below POINT_ZOOM the cluster group holds one marker a grid, weighted by the grid's
   // incidents (7,000 markers, not 137,000: clustering every point took seconds at city scale);
   // from POINT_ZOOM on it holds the single points around the view, reloaded as the view moves.
+  // Every grid has its marker, hidden while it has no incidents, so a filter change only
+  // recounts them (refreshBubbles): the clusters, made of places that do not move, stay.
   var POINT_ZOOM = 14;
-  var buckets = [], pointArea = null;
+  var buckets = [], bucketsByGrid = {}, pointArea = null;
+  var gridBubbles = null, looseMarkers = [], onChunksDone = null; // while bubbles are shown
 
   function worse(a, b) { return a > b ? a : b; }
 
   function prepareBuckets() {
     var inc = data.incidents, byGrid = {}, labels = {};
     buckets = [];
+    bucketsByGrid = byGrid;
     data.grids.features.forEach(function (f) { labels[f.properties.id] = f.properties.label; });
     for (var i = 0; i < inc.ids.length; i++) {
       var g = inc.grid[i], at = labels[g];
@@ -298,7 +302,9 @@ var GovMap = (function () {
       div.style.background = o.colour;
       div.style.width = div.style.height = div.style.lineHeight = o.iconSize[0] + "px";
       o.html = div;
-      return L.DivIcon.prototype.createIcon.call(this, old);
+      var icon = L.DivIcon.prototype.createIcon.call(this, old);
+      icon.style.display = o.count > 0 ? "" : "none"; // a grid (or cluster) with none
+      return icon;
     },
   });
 
@@ -319,8 +325,8 @@ var GovMap = (function () {
     return bubble(count, level);
   }
 
-  function clusterGroup(done, points) {
-    return L.markerClusterGroup({
+  function clusterGroup(points) {
+    var group = L.markerClusterGroup({
       chunkedLoading: true,
       chunkInterval: 200,
       chunkDelay: 1, // the default 50 ms between chunks added a second at city scale
@@ -331,16 +337,64 @@ var GovMap = (function () {
       disableClusteringAtZoom: points ? 18 : POINT_ZOOM,
       iconCreateFunction: clusterIcon,
       // Adding the empty group to the map reports (0, 0) first: not the end.
-      chunkProgress: function (processed, total) { if (total > 0 && processed >= total) done(); },
+      chunkProgress: function (processed, total) {
+        if (total > 0 && processed >= total && group === clusterLayer && onChunksDone) {
+          var f = onChunksDone;
+          onChunksDone = null;
+          f();
+        }
+      },
     });
+    return group;
+  }
+
+  function bubbleMarker(b) {
+    var level = state.colourBy === "risk" ? b.risk : b.deadline;
+    return L.marker([b.lat, b.lng], { icon: bubble(b.count, level), count: b.count,
+      deadline: b.deadline, risk: b.risk, keyboard: false, bucket: b });
+  }
+
+  function noBucket(f) {
+    var at = f.properties.label;
+    return { grid: f.properties.id, lat: at[0], lng: at[1], count: 0, deadline: 0, risk: 0 };
+  }
+
+  function looseBuckets() {
+    return buckets.filter(function (b) { return !b.grid; }); // incidents in no grid shown
   }
 
   function gridMarkers() {
-    return buckets.map(function (b) {
-      var level = state.colourBy === "risk" ? b.risk : b.deadline;
-      return L.marker([b.lat, b.lng], { icon: bubble(b.count, level), count: b.count,
-        deadline: b.deadline, risk: b.risk, keyboard: false, bucket: b });
+    gridBubbles = {};
+    var markers = [];
+    data.grids.features.forEach(function (f) {
+      if (!f.properties.label) return;
+      var m = bubbleMarker(bucketsByGrid[f.properties.id] || noBucket(f));
+      gridBubbles[f.properties.id] = m;
+      markers.push(m);
     });
+    looseMarkers = looseBuckets().map(bubbleMarker);
+    return markers.concat(looseMarkers);
+  }
+
+  function refreshBubbles(done) {
+    // New counts on the same grid markers; clusters remake their icons as they are shown.
+    Object.keys(gridBubbles).forEach(function (id) {
+      var m = gridBubbles[id], o = m.options;
+      var b = bucketsByGrid[id] || noBucket(gridsById[id].feature);
+      var level = state.colourBy === "risk" ? b.risk : b.deadline;
+      o.count = b.count;
+      o.deadline = b.deadline;
+      o.risk = b.risk;
+      o.bucket = b;
+      if (m._icon) m.setIcon(bubble(b.count, level));
+      else o.icon = bubble(b.count, level);
+    });
+    clusterLayer.removeLayers(looseMarkers);
+    looseMarkers = looseBuckets().map(bubbleMarker);
+    clusterLayer.refreshClusters();
+    if (!looseMarkers.length) { done(); return; }
+    onChunksDone = done;
+    clusterLayer.addLayers(looseMarkers);
   }
 
   function bucketClicked(b) {
@@ -372,10 +426,15 @@ var GovMap = (function () {
     return markers;
   }
 
-  function drawIncidents(done) {
+  function drawIncidents(done, recount) {
+    if (recount && gridBubbles && clusterLayer && state.incidents === "clusters") {
+      refreshBubbles(done);
+      return;
+    }
     if (clusterLayer) map.removeLayer(clusterLayer);
     if (heatLayer) map.removeLayer(heatLayer);
     clusterLayer = heatLayer = null;
+    gridBubbles = null;
     pointArea = null;
     var inc = data.incidents;
     if (state.incidents === "heat") {
@@ -389,10 +448,11 @@ var GovMap = (function () {
     if (state.incidents !== "clusters") { done(); return; }
     var points = map.getZoom() >= POINT_ZOOM;
     var markers = points ? pointMarkers() : gridMarkers();
-    clusterLayer = clusterGroup(done, points);
+    clusterLayer = clusterGroup(points);
     clusterLayer.on("click", onMarkerClick);
     clusterLayer.addTo(map);
     if (markers.length === 0) { done(); return; }
+    onChunksDone = done;
     clusterLayer.addLayers(markers);
   }
 
@@ -493,16 +553,16 @@ var GovMap = (function () {
     restyleGrids();
     drawLegend();
     prepareBuckets();
-    redrawIncidents(n);
+    redrawIncidents(n, true);
   }
 
-  function redrawIncidents(n) {
+  function redrawIncidents(n, recount) {
     var reported = false; // markercluster may announce the last chunk twice
     drawIncidents(function () {
       if (reported) return;
       reported = true;
       afterPaint(function () { if (bridge) bridge.drawn(n); });
-    });
+    }, recount);
   }
 
   function fitAll() {
