@@ -29,8 +29,10 @@ _PLAIN_GEOMETRY = re.compile(
 )
 
 
-def _dumps(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def page_json(value: Any) -> str:
+    """JSON text for the page: ASCII only (the renderer holds it as one byte a character, not
+    two), with no `<`, `>` or `&` (so it may sit inside an HTML page as well)."""
+    text = json.dumps(value, separators=(",", ":"))
     # str.replace, not str.translate: translate costs 0.5 s on a city's properties.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -42,7 +44,7 @@ def geometry_json(boundary: str | None) -> str:
     if _PLAIN_GEOMETRY.fullmatch(boundary):
         return boundary
     try:
-        return _dumps(json.loads(boundary))
+        return page_json(json.loads(boundary))
     except ValueError:
         return "null"
 
@@ -52,7 +54,7 @@ def _collection(features: Iterable[tuple[str | None, dict[str, Any]]]) -> str:
     for boundary, props in features:
         boundaries.append(geometry_json(boundary))
         properties.append(props)
-    return f'{{"properties":{_dumps(properties)},"geometries":[' + ",".join(boundaries) + "]}"
+    return f'{{"properties":{page_json(properties)},"geometries":[' + ",".join(boundaries) + "]}"
 
 
 def feature_collection(layer: str) -> dict[str, Any]:

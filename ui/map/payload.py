@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.services.map_data import Incidents, MapCases, MapData
-from desktop.services.map_geojson import grids_geojson, micro_geojson, places_geojson
+from desktop.services.map_geojson import grids_geojson, micro_geojson, page_json, places_geojson
 
 METRICS = ("open", "overdue", "per1000")
 # Small integers for the page: index into its colour tables.
@@ -39,11 +38,6 @@ def class_breaks(values: Iterable[float], classes: int = CLASSES) -> list[float]
 
 def per_thousand(open_cases: int, population: int) -> float | None:
     return open_cases * 1000 / population if population > 0 else None
-
-
-def _dumps(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _metrics(counts, populations: Mapping[int, int], titles: Mapping[str, str]) -> dict:
@@ -78,8 +72,8 @@ def layers_json(
     metrics = _metrics(counts, {g.id: g.population for g in data.grids}, titles)
     return (
         f'{{"places":{places_geojson(data.places)},"grids":{grids_geojson(data.grids)},'
-        f'"micro":{micro_geojson(data.micro_grids)},"incidents":{_dumps(_incidents(data.incidents))},'
-        f'"metrics":{_dumps(metrics)},"texts":{_dumps(dict(texts))},"fit":{_dumps(fit)}}}'
+        f'"micro":{micro_geojson(data.micro_grids)},"incidents":{page_json(_incidents(data.incidents))},'
+        f'"metrics":{page_json(metrics)},"texts":{page_json(dict(texts))},"fit":{page_json(fit)}}}'
     )
 
 
@@ -91,4 +85,4 @@ def cases_json(cases: MapCases, *, titles: Mapping[str, str]) -> str:
     counts = {"ids": ids, "open": columns[0], "overdue": columns[1], "today": columns[2]}
     metrics = _metrics(cases.counts, cases.populations, titles)
     payload = {"counts": counts, "incidents": _incidents(cases.incidents), "metrics": metrics}
-    return _dumps(payload)
+    return page_json(payload)
