@@ -160,7 +160,7 @@ def build_report(
 
     say("lists")
     lists = {"session": session, "principal": principal, "period": period}
-    ageing = ageing_counts(**lists)
+    ageing = ageing_counts(**lists, counts=total(grouped))
     overdue = overdue_list(**lists)
     people, places = repeat_people(**lists), repeat_places(**lists)
 

@@ -1,0 +1,114 @@
+"""Reading the report rollup: a period's counts of every part, in total or per breakdown row.
+
+The counts equal report_figures' one pass over the cases (the same definitions: see
+desktop/services/report_rollup.py for what each row counts), read from a few thousand daily
+rows instead of the period's cases. Used for the scopes the rollup is keyed by (a city,
+county or street, without a department's own cases); other principals count the cases.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Jurisdiction, ReportRollup
+from desktop.domain.enums import JurisdictionLevel
+from desktop.domain.metrics import Dimension, PeriodKind
+from desktop.domain.principal import Principal
+from desktop.services import report_rollup
+from desktop.services.report_conditions import Part
+from desktop.services.report_period import Period
+
+DAYS = "working_days"  # as report_figures.DAYS
+# part -> the rollup measure summed over the period's days (办结率's numerator by period kind)
+_IN_PERIOD = {
+    Part.ACCEPTED: "accepted",
+    Part.RESOLVED: "resolved",
+    Part.RESOLVED_ON_TIME: "resolved_on_time",
+    Part.DISPUTES_RESOLVED: "disputes_resolved",
+    Part.DISPUTES_SOLVED: "disputes_solved",
+    Part.MEDIATION_TRIED: "mediation_tried",
+    Part.MEDIATED: "mediated",
+    Part.FOLLOWED_UP: "followed_up",
+    Part.SATISFIED: "satisfied",
+    Part.REPEATS: "repeats",
+    Part.TIMED: "timed",
+}
+_SCOPED_LEVELS = (JurisdictionLevel.CITY, JurisdictionLevel.COUNTY, JurisdictionLevel.TOWNSHIP)
+
+
+def usable(session: Session, principal: Principal, period) -> bool:
+    """Whether the rollup answers this principal's counts for this period."""
+    return (
+        principal.department_id is None
+        and principal.jurisdiction_level in _SCOPED_LEVELS
+        and getattr(period, "kind", None) in tuple(PeriodKind)
+        and report_rollup.is_built(session.connection())
+    )
+
+
+def _place(principal: Principal):
+    t = ReportRollup
+    if principal.jurisdiction_level == JurisdictionLevel.TOWNSHIP:
+        return t.street_id == principal.jurisdiction_id
+    if principal.jurisdiction_level == JurisdictionLevel.COUNTY:
+        return t.county_id == principal.jurisdiction_id
+    counties = select(Jurisdiction.id).where(Jurisdiction.parent_id == principal.jurisdiction_id)
+    return t.county_id.in_(counties)
+
+
+def _columns(period: Period) -> tuple[list[str], list]:
+    """(entry names, summed columns) for a period: the period's days, and 超期件 as a sum of
+    start - stop over every day before the end."""
+    t = ReportRollup
+    within = t.day >= period.first
+    measures = dict(_IN_PERIOD)
+    measures[Part.ACCEPTED_RESOLVED] = f"accepted_resolved_{period.kind}"
+    names = [str(p) for p in measures] + [DAYS, str(Part.OVERDUE)]
+    columns = [func.sum(case((within, t.__table__.c[m]), else_=0)) for m in measures.values()]
+    columns.append(func.sum(case((within, t.working_days), else_=0)))
+    columns.append(func.sum(t.overdue_start - t.overdue_stop))
+    return names, columns
+
+
+def rollup_total(session: Session, principal: Principal, period: Period) -> dict[str, int]:
+    """Every part's count in the period for everything the principal sees."""
+    t = ReportRollup
+    names, columns = _columns(period)
+    stmt = select(*columns).where(
+        t.dimension == str(Dimension.STREET), t.day < period.end, _place(principal)
+    )  # every case is in exactly one street row: the street rows sum to the total
+    row = session.execute(stmt).one()
+    return _entry(names, row)
+
+
+def rollup_breakdowns(
+    session: Session, principal: Principal, period: Period
+) -> dict[Dimension, dict[object, dict[str, int]]]:
+    """Every part's count per breakdown row of each dimension (rows that count nothing left out)."""
+    t = ReportRollup
+    names, columns = _columns(period)
+    stmt = (
+        select(t.dimension, t.key, *columns)
+        .where(t.day < period.end, _place(principal))
+        .group_by(t.dimension, t.key)
+    )
+    out: dict[Dimension, dict[object, dict[str, int]]] = {d: {} for d in Dimension}
+    for row in session.execute(stmt):
+        entry = _entry(names, row[2:])
+        if any(entry.values()):
+            dimension = Dimension(row[0])
+            out[dimension][_key(dimension, row[1])] = entry
+    return out
+
+
+def _entry(names: list[str], values) -> dict[str, int]:
+    entry = dict.fromkeys([str(p) for p in Part] + [DAYS], 0)
+    entry.update({name: int(value or 0) for name, value in zip(names, values, strict=True)})
+    return entry
+
+
+def _key(dimension: Dimension, text: str):
+    if dimension == Dimension.CHANNEL:
+        return text
+    return int(text) if text else None
