@@ -23,16 +23,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.clock import to_local
 from desktop.db.models import AppMeta, CalendarDay, Case, CaseTask, Category, ReportRollup
 from desktop.db.models.rollup import ROLLUP_MEASURES
-from desktop.domain.enums import OPEN_STATUSES, DayKind, Result, Satisfaction, Status, TaskRole
-from desktop.domain.enums import TaskStatus
+from desktop.domain.enums import (
+    OPEN_STATUSES,
+    DayKind,
+    Result,
+    Satisfaction,
+    Status,
+    TaskRole,
+    TaskStatus,
+)
 from desktop.domain.metrics import Dimension
 from desktop.domain.workdays import WorkCalendar, working_days_between
 
@@ -49,7 +56,7 @@ FACT_COLUMNS = (
     Case.suspended_at, Case.result, Case.satisfaction, Case.repeat_of_id,
 )  # fmt: skip
 
-RowKey = tuple[str, date, int, int, str]  # (dimension, day, county, street, key)
+RowKey = tuple[str, int, int, int, str]  # (dimension, day number, county, street, key)
 Counts = dict[RowKey, dict[str, int]]
 
 
@@ -72,20 +79,29 @@ class Context:
         )
 
 
-def _day(moment: datetime) -> date:
-    return to_local(moment).date()
+EPOCH_DAY = date(1970, 1, 1).toordinal()
 
 
-def _period_ends(day: date) -> tuple[date, date, date]:
-    """The day after the ISO week, the month and the year that hold `day`."""
-    week = day + timedelta(days=7 - day.weekday())
+def day_number(day: date) -> int:
+    """A local date as the rollup keys it: days since 1970-01-01."""
+    return day.toordinal() - EPOCH_DAY
+
+
+def _day(moment: datetime) -> int:
+    return to_local(moment).date().toordinal() - EPOCH_DAY
+
+
+def _period_ends(number: int) -> tuple[int, int, int]:
+    """The day after the ISO week, the month and the year that hold day `number`."""
+    day = date.fromordinal(number + EPOCH_DAY)
     month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return week, month, date(day.year + 1, 1, 1)
+    year = date(day.year + 1, 1, 1)
+    return number + 7 - day.weekday(), day_number(month), day_number(year)
 
 
-def case_steps(fact, lead, context: Context) -> list[tuple[date, str, int]]:
+def case_steps(fact, lead, context: Context) -> list[tuple[int, str, int]]:
     """(day, measure, amount) for one case row (FACT_COLUMNS) and its 主办 department."""
-    steps: list[tuple[date, str, int]] = []
+    steps: list[tuple[int, str, int]] = []
     accepted, resolved = fact.accepted_at, fact.first_resolved_at
     resolved_day = _day(resolved) if resolved is not None else None
     if accepted is not None:
@@ -123,7 +139,7 @@ def case_steps(fact, lead, context: Context) -> list[tuple[date, str, int]]:
     return steps
 
 
-def _overdue_steps(fact) -> list[tuple[date, str, int]]:
+def _overdue_steps(fact) -> list[tuple[int, str, int]]:
     """Overdue from the deadline's day on, until the day it stopped being open and running
     (see report_conditions.overdue_at: open at E, deadline before E, not 挂起 since before E)."""
     if fact.due_at is None:
@@ -196,12 +212,13 @@ def counts_for(conn: Connection, case_ids: Iterable[int], context: Context) -> C
 
 def rebuild(conn: Connection) -> int:
     """Recount the whole rollup from the cases and mark it built; returns its row count."""
-    counts = recount(conn)
+    from desktop.services import report_rollup_build  # the same counts, in SQL
+
     conn.execute(delete(ReportRollup))
-    _insert(conn, counts)
+    report_rollup_build.build(conn)
     conn.execute(delete(AppMeta).where(AppMeta.key == BUILT_KEY))
     conn.execute(AppMeta.__table__.insert().values(key=BUILT_KEY, value="1"))
-    return len(counts)
+    return conn.execute(select(func.count()).select_from(ReportRollup)).scalar_one()
 
 
 def recount(conn: Connection) -> Counts:

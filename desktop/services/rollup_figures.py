@@ -61,7 +61,7 @@ def _columns(period: Period) -> tuple[list[str], list]:
     """(entry names, summed columns) for a period: the period's days, and 超期件 as a sum of
     start - stop over every day before the end."""
     t = ReportRollup
-    within = t.day >= period.first
+    within = t.day >= report_rollup.day_number(period.first)
     measures = dict(_IN_PERIOD)
     measures[Part.ACCEPTED_RESOLVED] = f"accepted_resolved_{period.kind}"
     names = [str(p) for p in measures] + [DAYS, str(Part.OVERDUE)]
@@ -76,7 +76,9 @@ def rollup_total(session: Session, principal: Principal, period: Period) -> dict
     t = ReportRollup
     names, columns = _columns(period)
     stmt = select(*columns).where(
-        t.dimension == str(Dimension.STREET), t.day < period.end, _place(principal)
+        t.dimension == str(Dimension.STREET),
+        t.day < report_rollup.day_number(period.end),
+        _place(principal),
     )  # every case is in exactly one street row: the street rows sum to the total
     row = session.execute(stmt).one()
     return _entry(names, row)
@@ -90,7 +92,7 @@ def rollup_breakdowns(
     names, columns = _columns(period)
     stmt = (
         select(t.dimension, t.key, *columns)
-        .where(t.day < period.end, _place(principal))
+        .where(t.day < report_rollup.day_number(period.end), _place(principal))
         .group_by(t.dimension, t.key)
     )
     out: dict[Dimension, dict[object, dict[str, int]]] = {d: {} for d in Dimension}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -42,7 +40,9 @@ class ReportRollup(Base):
     __tablename__ = "report_rollup"
 
     dimension: Mapped[str] = mapped_column(String(12), primary_key=True)
-    day: Mapped[date] = mapped_column(primary_key=True)
+    # The local (China) date as days since 1970-01-01: SQL computes it from an instant on
+    # both databases alike (report_conditions.local_day_number).
+    day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     county_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     street_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     key: Mapped[str] = mapped_column(String(24), primary_key=True)

@@ -30,7 +30,7 @@ def upgrade() -> None:
     op.create_table(
         'report_rollup',
         sa.Column('dimension', sa.String(length=12), nullable=False),
-        sa.Column('day', sa.Date(), nullable=False),
+        sa.Column('day', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('county_id', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('street_id', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('key', sa.String(length=24), nullable=False),
