@@ -1,13 +1,13 @@
 """A case list (every row of a filter, not only those on screen) as an .xlsx workbook.
 
-A long job: call it on a worker thread with a session of its own. It writes with XlsxWriter
-in constant-memory mode (rows go to a temporary file as they come: memory stays flat at a
-million rows; three times openpyxl's write-only speed here) to a temporary file beside the
-target, renamed into place only when complete: a cancelled or failed export leaves no file.
-Every cell is written as a string (strings_to_formulas off), so user text that begins with
-=, +, -, @, a tab or a carriage return stays text. The rows come from one streaming query in
-the list's order (queues.stream_rows), counted first. Personal data comes masked from the
-queue service, exactly as the list shows it.
+A long job: call it on a worker thread with a session of its own. It streams the rows into
+a plain text sheet (reports/text_sheet.py: memory stays flat at a million rows, and a row
+costs a string join rather than a spreadsheet library's per-cell work) in a temporary file
+beside the target, renamed into place only when complete: a cancelled or failed export
+leaves no file. Every cell is text, so user text that begins with =, +, -, @, a tab or a
+carriage return stays text. The rows come from one streaming query in the list's order
+(queues.stream_rows), counted first. Personal data comes masked from the queue service,
+exactly as the list shows it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from desktop.labels import DEFAULT_LANG, label, label_of
 from desktop.services import queues
 from desktop.services.meta import clock_for
 from desktop.services.queues import CaseFilter, CaseRow, Sort
+from reports.text_sheet import TextSheetWriter
 
 EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header row included
 CHUNK = 2_000  # rows read from the streaming query between progress reports
@@ -97,62 +98,39 @@ def write_case_list(
     Refuses (`export.too_many_rows`) before writing anything when the list would not fit in
     one sheet.
     """
-    import xlsxwriter  # lazily: the app need not pay for it at start
-
     now = now or clock_for(session).now()
     total = queues.count(session=session, principal=principal, filter=filter, now=now)
     if total + 1 > EXCEL_MAX_ROWS:
         raise GovDeskError("export.too_many_rows", count=total, limit=EXCEL_MAX_ROWS - 1)
     path = Path(path)
     partial = path.with_name(f".{path.name}.part")
-    # Strings are strings: never formulas, numbers or links, whatever they begin with.
-    book = xlsxwriter.Workbook(str(partial), {
-        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False,
-    })  # fmt: skip
-    sheet = book.add_worksheet(label("case_column", "sheet", lang))
-    for index, column in enumerate(COLUMNS):
-        sheet.set_column(index, index, WIDTHS.get(column, 11))
-    sheet.freeze_panes(1, 0)
-    sheet.write_row(0, 0, [label("case_column", c, lang) for c in COLUMNS])
+    sheet = TextSheetWriter(partial, label("case_column", "sheet", lang),
+                            [WIDTHS.get(column, 11) for column in COLUMNS])  # fmt: skip
+    sheet.header([label("case_column", c, lang) for c in COLUMNS])
     written = 0
     batches = queues.stream_rows(session=session, principal=principal, filter=filter, sort=sort,
                                  now=now, batch=CHUNK)  # fmt: skip
+    finished = False
     try:
         for rows in batches:
             if cancelled():
-                return _discard(book)
-            if written + len(rows) + 1 > EXCEL_MAX_ROWS:  # cases registered since the count
-                raise GovDeskError("export.too_many_rows", count=written + len(rows),
-                                   limit=EXCEL_MAX_ROWS - 1)  # fmt: skip
-            write_row = sheet.write_row
-            for offset, row in enumerate(rows, start=written + 1):
-                write_row(offset, 0, row_values(row, lang))  # "" cells are left out
+                return None
             written += len(rows)
+            if written + 1 > EXCEL_MAX_ROWS:  # cases registered since the count
+                raise GovDeskError("export.too_many_rows", count=written,
+                                   limit=EXCEL_MAX_ROWS - 1)  # fmt: skip
+            sheet.rows([row_values(row, lang) for row in rows])
             report(written, max(total, written), "")
         if cancelled():
-            return _discard(book)
-        book.close()
+            return None
+        sheet.close()
+        finished = True
         os.replace(partial, path)
     finally:
         batches.close()  # the streaming query ends here, whatever happened
-        if not book.fileclosed:  # failed half-way: its row files go too
-            _discard(book)
+        if not finished:
+            sheet.discard()
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
     report(written, written, "")
     return ExportResult(path=path, rows=written)
-
-
-def _discard(book) -> None:
-    """Drop an unfinished workbook: nothing is in the target folder yet (XlsxWriter writes
-    the file on close); the rows written so far wait in a temporary file per sheet."""
-    book.fileclosed = True  # nothing to write
-    for sheet in book.worksheets():
-        handle = getattr(sheet, "row_data_fh", None)
-        if handle is not None and not handle.closed:
-            handle.close()
-        name = getattr(sheet, "row_data_filename", None)
-        if name:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
