@@ -8,7 +8,7 @@ county or street, without a department's own cases); other principals count the 
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Jurisdiction, ReportRollup
@@ -58,49 +58,68 @@ def _place(principal: Principal):
 
 
 def _columns(period: Period) -> tuple[list[str], list]:
-    """(entry names, summed columns) for a period: the period's days, and 超期件 as a sum of
-    start - stop over every day before the end."""
-    t = ReportRollup
-    within = t.day >= report_rollup.day_number(period.first)
+    """(entry names, summed columns) of the period's days."""
+    t = ReportRollup.__table__
     measures = dict(_IN_PERIOD)
     measures[Part.ACCEPTED_RESOLVED] = f"accepted_resolved_{period.kind}"
-    names = [str(p) for p in measures] + [DAYS, str(Part.OVERDUE)]
-    columns = [func.sum(case((within, t.__table__.c[m]), else_=0)) for m in measures.values()]
-    columns.append(func.sum(case((within, t.working_days), else_=0)))
-    columns.append(func.sum(t.overdue_start - t.overdue_stop))
-    return names, columns
+    names = [str(p) for p in measures] + [DAYS]
+    return names, [func.sum(t.c[m]) for m in [*measures.values(), DAYS]]
+
+
+def _overdue():
+    """超期件 at a period's end: start - stop summed over every day before it."""
+    return func.sum(ReportRollup.overdue_start) - func.sum(ReportRollup.overdue_stop)
+
+
+def _days(period: Period):
+    first, end = (report_rollup.day_number(d) for d in (period.first, period.end))
+    return ReportRollup.day >= first, ReportRollup.day < end
 
 
 def rollup_total(session: Session, principal: Principal, period: Period) -> dict[str, int]:
     """Every part's count in the period for everything the principal sees."""
     t = ReportRollup
     names, columns = _columns(period)
-    stmt = select(*columns).where(
-        t.dimension == str(Dimension.STREET),
-        t.day < report_rollup.day_number(period.end),
-        _place(principal),
-    )  # every case is in exactly one street row: the street rows sum to the total
-    row = session.execute(stmt).one()
-    return _entry(names, row)
+    from_first, before_end = _days(period)
+    # Every case is in exactly one street row: the street rows sum to the total.
+    streets = [t.dimension == str(Dimension.STREET), _place(principal)]
+    row = session.execute(select(*columns).where(*streets, from_first, before_end)).one()
+    overdue = session.scalar(select(_overdue()).where(*streets, before_end))
+    return _entry([*names, str(Part.OVERDUE)], [*row, overdue])
 
 
 def rollup_breakdowns(
     session: Session, principal: Principal, period: Period
 ) -> dict[Dimension, dict[object, dict[str, int]]]:
-    """Every part's count per breakdown row of each dimension (rows that count nothing left out)."""
+    """Every part's count per breakdown row of each dimension (rows that count nothing left out).
+
+    Two reads: the period's days (one short range per dimension), and 超期件's sum over all
+    days before the end, read from a narrow index (ix_report_rollup_overdue) in its order.
+    """
     t = ReportRollup
     names, columns = _columns(period)
-    stmt = (
+    from_first, before_end = _days(period)
+    grouped: dict[tuple[str, str], list] = {}
+    in_period = (
         select(t.dimension, t.key, *columns)
-        .where(t.day < report_rollup.day_number(period.end), _place(principal))
+        .where(from_first, before_end, _place(principal))
         .group_by(t.dimension, t.key)
     )
+    for row in session.execute(in_period):
+        grouped[(row[0], row[1])] = [*row[2:], 0]
+    overdue = (
+        select(t.dimension, t.key, _overdue())
+        .where(before_end, _place(principal))
+        .group_by(t.dimension, t.key)
+    )
+    for dimension, key, count in session.execute(overdue):
+        if count:
+            grouped.setdefault((dimension, key), [0] * (len(names) + 1))[-1] = count
     out: dict[Dimension, dict[object, dict[str, int]]] = {d: {} for d in Dimension}
-    for row in session.execute(stmt):
-        entry = _entry(names, row[2:])
+    for (dimension, key), values in grouped.items():
+        entry = _entry([*names, str(Part.OVERDUE)], values)
         if any(entry.values()):
-            dimension = Dimension(row[0])
-            out[dimension][_key(dimension, row[1])] = entry
+            out[Dimension(dimension)][_key(Dimension(dimension), key)] = entry
     return out
 
 

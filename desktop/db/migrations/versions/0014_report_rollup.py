@@ -38,7 +38,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('dimension', 'day', 'county_id', 'street_id', 'key',
                                 name=op.f('pk_report_rollup')),
     )
+    op.create_index('ix_report_rollup_overdue', 'report_rollup',
+                    ['dimension', 'key', 'day', 'county_id', 'street_id', 'overdue_start',
+                     'overdue_stop'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_report_rollup_overdue', table_name='report_rollup')
     op.drop_table('report_rollup')
