@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Case, CaseParty, Category, Department, Grid, Jurisdiction
@@ -19,8 +19,8 @@ from desktop.domain.masking import mask_name, mask_phone
 from desktop.domain.metrics import Ageing
 from desktop.domain.principal import Principal
 from desktop.services.report_conditions import (
+    SEVEN_DAYS,
     Part,
-    ageing_condition,
     among,
     between,
     lead_department,
@@ -43,11 +43,17 @@ def ageing_counts(
     range, read on its own); the resolved ones are the period's 按期 and late 办结 from its
     tally (`counts`, `tally(...)[()]`, read here when not given).
     """
-    open_buckets = (Ageing.OVERDUE_UNACCEPTED, Ageing.OPEN_WITHIN_7, Ageing.OPEN_OVER_7)
-    sums = [func.sum(case((ageing_condition(b, period), 1), else_=0)) for b in open_buckets]
-    population = among(open_branches(period.end_at, received_before=False))
+    end = period.end_at
+    # Within the cases open at the end, ageing_condition's open buckets reduce to these.
+    late = and_(or_(Case.accepted_at.is_(None), Case.accepted_at >= end), Case.due_at < end)
+    recent = Case.received_at >= end - SEVEN_DAYS
+    sums = [func.sum(case((late, 1), else_=0)),
+            func.sum(case((and_(not_(late), recent), 1), else_=0)),
+            func.sum(case((and_(not_(late), not_(recent)), 1), else_=0))]  # fmt: skip
+    population = among(open_branches(end, received_before=False))
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
-    out = {bucket: int(value or 0) for bucket, value in zip(open_buckets, row, strict=True)}
+    buckets = (Ageing.OVERDUE_UNACCEPTED, Ageing.OPEN_WITHIN_7, Ageing.OPEN_OVER_7)
+    out = {bucket: int(value or 0) for bucket, value in zip(buckets, row, strict=True)}
     if counts is None:
         counts = tally(session=session, principal=principal, period=period)[()]
     on_time = counts[str(Part.RESOLVED_ON_TIME)]
