@@ -45,11 +45,12 @@ def ageing_counts(
     """
     end = period.end_at
     # Within the cases open at the end, ageing_condition's open buckets reduce to these.
-    late = and_(or_(Case.accepted_at.is_(None), Case.accepted_at >= end), Case.due_at < end)
-    recent = Case.received_at >= end - SEVEN_DAYS
+    late = and_(or_(Case.accepted_at.is_(None), Case.accepted_at >= end), Case.due_at < end,
+                Case.received_at < end)  # fmt: skip
+    recent = and_(Case.received_at >= end - SEVEN_DAYS, Case.received_at < end)
     sums = [func.sum(case((late, 1), else_=0)),
             func.sum(case((and_(not_(late), recent), 1), else_=0)),
-            func.sum(case((and_(not_(late), not_(recent)), 1), else_=0))]  # fmt: skip
+            func.sum(case((and_(not_(late), Case.received_at < end - SEVEN_DAYS), 1), else_=0))]  # fmt: skip
     population = among(open_branches(end, received_before=False))
     row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     buckets = (Ageing.OVERDUE_UNACCEPTED, Ageing.OPEN_WITHIN_7, Ageing.OPEN_OVER_7)
