@@ -8,6 +8,8 @@ county or street, without a department's own cases); other principals count the 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -133,3 +135,31 @@ def _key(dimension: Dimension, text: str):
     if dimension == Dimension.CHANNEL:
         return text
     return int(text) if text else None
+
+
+def daily(session: Session, principal: Principal, first: date, end: date, measure: str):
+    """One measure per local day in [first, end) (days that count nothing left out)."""
+    t = ReportRollup
+    numbers = report_rollup.day_number(first), report_rollup.day_number(end)
+    stmt = (
+        select(t.day, func.sum(t.__table__.c[measure]))
+        .where(t.dimension == str(Dimension.STREET), t.day >= numbers[0], t.day < numbers[1],
+               _place(principal))
+        .group_by(t.day)
+    )  # fmt: skip
+    epoch = date(1970, 1, 1)
+    return {epoch + timedelta(days=day): int(n) for day, n in session.execute(stmt) if n}
+
+
+def per_key(
+    session: Session, principal: Principal, period: Period, dimension: Dimension, measure: str
+) -> dict[object, int]:
+    """One measure over the period per breakdown row of a dimension (zeros left out)."""
+    t = ReportRollup
+    from_first, before_end = _days(period)
+    stmt = (
+        select(t.key, func.sum(t.__table__.c[measure]))
+        .where(t.dimension == str(dimension), from_first, before_end, _place(principal))
+        .group_by(t.key)
+    )
+    return {_key(dimension, key): int(n) for key, n in session.execute(stmt) if n}
