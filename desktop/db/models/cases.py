@@ -38,6 +38,11 @@ class Case(Base):
         Index("ix_cases_status_closed", "status", "closed_at"),
         Index("ix_cases_street_status", "street_id", "status", "received_at"),
         Index("ix_cases_county_status", "county_id", "status", "received_at"),
+        # The map's points and counts (desktop/services/map_data) never leave this index.
+        Index(
+            "ix_cases_map_points", "county_id", "status", "category_id", "grid_id", "risk",
+            "lat", "lng", "suspended_at", "due_at", "warn_at",
+        ),
         Index("ix_cases_village", "village_id", "received_at"),
         Index("ix_cases_grid", "grid_id", "received_at"),
         # The desk's place check (same category near the point in the last 30 days) and
