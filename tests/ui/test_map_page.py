@@ -75,7 +75,7 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         controller.start()
     assert controller.last.grids == 1 and controller.last.incidents == 7  # the open ones
     assert _evaluate(qtbot, view.map, "GovMap.stats().gridOpen") == 7
-    assert _evaluate(qtbot, view.map, BUBBLES) == ["7"]  # the grid's bubble
+    qtbot.waitUntil(lambda: _evaluate(qtbot, view.map, BUBBLES) == ["7"], timeout=10000)
     assert view.map.problems == []
 
     view.map.run_script(f"GovMap.clickGrid({grid_id});")
@@ -111,18 +111,6 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         view.map.run_script("document.querySelector('.gov-card-button').click();")
     assert opened.args == [case_id]
 
-    # 在地图上查看: the queue's selected cases are ringed (scoped: another county's case is not).
-    with database_session(db_runner) as s:
-        elsewhere = s.scalars(select(Case.id).where(Case.grid_id.is_(None))).first()
-    controller.show_cases([case_id, elsewhere])
-    qtbot.waitUntil(
-        lambda: _evaluate(qtbot, view.map, "GovMap.stats().highlighted") == 1, timeout=10000
-    )
-
-    # Back to the whole county (the ringed case took the view to its points): grid bubbles.
-    view.map.fit_all()
-    qtbot.waitUntil(lambda: _evaluate(qtbot, view.map, BUBBLES) == ["7"], timeout=10000)
-
     # A filter redraws: only the closed case remains a point.
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         view.status_combo.setCurrentIndex(view.status_combo.findData(str(Status.CLOSED)))
@@ -131,11 +119,21 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
     assert not controller.last.shapes
     stats = _evaluate(qtbot, view.map, "GovMap.stats()")
     assert (stats["incidents"], stats["gridOpen"], stats["buckets"]) == (1, 0, 1)
-    assert _evaluate(qtbot, view.map, BUBBLES) == ["1"]  # the same marker, recounted
+    # The same marker, recounted (waited for: a pan may still be moving the markers).
+    qtbot.waitUntil(lambda: _evaluate(qtbot, view.map, BUBBLES) == ["1"], timeout=10000)
     # 刷新 reads everything again.
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert controller.last.shapes and controller.last.incidents == 1
+
+    # 在地图上查看: the queue's selected cases are ringed (scoped: another county's case is not).
+    with database_session(db_runner) as s:
+        elsewhere = s.scalars(select(Case.id).where(Case.grid_id.is_(None))).first()
+    controller.show_cases([case_id, elsewhere])
+    qtbot.waitUntil(
+        lambda: _evaluate(qtbot, view.map, "GovMap.stats().highlighted") == 1, timeout=10000
+    )
+
     assert view.map.problems == []
 
 
