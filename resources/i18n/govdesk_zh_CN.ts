@@ -571,6 +571,21 @@
     </message>
 </context>
 <context>
+    <name>CategoryPicker</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Name or pinyin initials</source>
+        <translation>名称或拼音首字母（如 ldzy）</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordView</name>
     <message>
         <source>Change password</source>
@@ -1085,10 +1100,6 @@
 </context>
 <context>
     <name>FilterBar</name>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
     <message>
         <source>All streets</source>
         <translation>全部街道</translation>

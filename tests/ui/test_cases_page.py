@@ -77,6 +77,24 @@ def shown(qtbot, page, action) -> list[int]:
     return page.model.ids()
 
 
+def categories_loaded(bar) -> bool:
+    return bar.category_picker.popup.tree.topLevelItemCount() > 1
+
+
+def pick_with_keys(picker, keys, typed: str = "") -> None:
+    """Open the category tree with F4, type into its search line, press keys, then Enter."""
+    picker.setFocus()
+    QTest.keyClick(picker, Qt.Key.Key_F4)
+    search = picker.popup.search
+    if typed:
+        QTest.keyClicks(search, typed)
+    target = search
+    for key in keys:
+        QTest.keyClick(target, key)
+        target = picker.popup.tree  # Down moved the focus into the tree
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
 def county_ids(demo, where: str, order: str = "received_at, id", **params) -> list[int]:
     county = world.principal(demo.url, "supervisor").jurisdiction_id
     sql = f"SELECT id FROM cases c WHERE county_id = :county AND ({where}) ORDER BY {order}"
@@ -113,7 +131,7 @@ def test_queue_list_shows_the_roles_queues_with_their_counts(qtbot, make_page, d
 def test_each_filter_narrows_to_exactly_the_hand_query(qtbot, make_page, demo):
     page = make_page("supervisor")
     bar = page.view.filter_bar
-    qtbot.waitUntil(lambda: bar.street_combo.count() > 1 and bar.category_combo.count() > 1)
+    qtbot.waitUntil(lambda: bar.street_combo.count() > 1 and categories_loaded(bar))
     ids = shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
     assert ids == county_ids(demo, "1 = 1")
     street = bar.street_combo.itemData(1)
@@ -127,14 +145,18 @@ def test_each_filter_narrows_to_exactly_the_hand_query(qtbot, make_page, demo):
         assert got == county_ids(demo, where), where
         assert got, f"the demo has no case for {where}"
         shown(qtbot, page, lambda c=combo: c.setCurrentIndex(0))
-    # A top-level category includes its children.
-    parent = next(i for i in range(1, bar.category_combo.count())
-                  if not bar.category_combo.itemText(i).startswith(" "))  # fmt: skip
-    cat = bar.category_combo.itemData(parent)
-    got = shown(qtbot, page, lambda: bar.category_combo.setCurrentIndex(parent))
+    # A top-level category includes its children: F4 opens the tree, Down, Down, Enter picks
+    # the first category below 全部类别.
+    picker = bar.category_picker
+    got = shown(qtbot, page, lambda: pick_with_keys(picker, [Qt.Key.Key_Down] * 2))
+    cat = picker.current_id()
+    top_level = world.query(demo.url, "SELECT id FROM categories WHERE parent_id IS NULL"
+                                      " ORDER BY code LIMIT 1")  # fmt: skip
+    assert cat == top_level[0][0]
     tree = f"category_id IN (SELECT id FROM categories WHERE id = {cat} OR parent_id = {cat})"
     assert got == county_ids(demo, tree) and got
-    shown(qtbot, page, lambda: bar.category_combo.setCurrentIndex(0))
+    got = shown(qtbot, page, lambda: pick_with_keys(picker, [Qt.Key.Key_Up] * 5))
+    assert picker.current_id() is None and got == county_ids(demo, "1 = 1")
     # Received from a China-time day on: from its midnight (UTC+8).
     day = world.TODAY - timedelta(days=10)
     midnight = micros(datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(hours=8))
@@ -197,19 +219,27 @@ def test_sort_by_clicking_each_sortable_header(qtbot, make_page, demo, column):
 def test_saved_filters_round_trip(qtbot, make_page, demo):
     page = make_page("dispatcher")
     bar = page.view.filter_bar
-    qtbot.waitUntil(lambda: bar.category_combo.count() > 1)
+    qtbot.waitUntil(lambda: categories_loaded(bar))
     shown(qtbot, page, lambda: page.open_queue(NamedQueue.OVERDUE))
-    labour = bar.category_combo.findText("劳动争议", Qt.MatchFlag.MatchContains)
-    expected = shown(qtbot, page, lambda: bar.category_combo.setCurrentIndex(labour))
+    # Pinyin initials find 民生诉求/公共服务 in the category tree: F4, "mssq", Enter. A
+    # top-level category includes its children.
+    expected = shown(qtbot, page, lambda: pick_with_keys(bar.category_picker, [], "mssq"))
+    livelihood = world.query(demo.url, "SELECT id FROM categories WHERE name LIKE '民生诉求%'")
+    assert bar.category_picker.current_id() == livelihood[0][0]
+    now = micros(world.now_of(demo.url))
+    overdue = f"status IN {OPEN} AND suspended_at IS NULL AND due_at <= {now}"
+    tree = f"category_id IN (SELECT id FROM categories WHERE {livelihood[0][0]} IN (id, parent_id))"
+    assert sorted(expected) == county_ids(demo, f"{overdue} AND {tree}", "id")
+    assert expected
     shown(qtbot, page, lambda: page.set_sort(Sort(SortKey.DUE_AT)))
-    page.view.save_name_edit.insert("我的超期劳动争议")  # QTest types Latin-1 only
+    page.view.save_name_edit.insert("我的超期民生诉求")  # QTest types Latin-1 only
     QTest.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
     saved_filter = page.current_filter()
     page.view.close()
 
     again = make_page("dispatcher")  # a new page, same user and settings
     combo = again.view.saved_combo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["我的超期劳动争议"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["我的超期民生诉求"]
     got = shown(qtbot, again, lambda: combo.activated.emit(0))
     assert again.current_filter() == saved_filter and again.sort == Sort(SortKey.DUE_AT)
     assert sorted(got) == sorted(expected)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Channel, DeadlineColour, Risk, Status, SupervisionLevel
 from desktop.services.filter_choices import Choice, FilterChoices
 from desktop.services.queues import CaseFilter
+from ui.cases.category_picker import CategoryPicker
 from ui.text import label
 
 TYPING_PAUSE_MS = 300
@@ -42,7 +43,7 @@ class FilterBar(QWidget):
         self.text_edit = QLineEdit()
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setMinimumWidth(260)
-        self.category_combo = QComboBox()
+        self.category_picker = CategoryPicker()
         self.channel_combo = _enum_combo(Channel, "channel")
         self.street_combo = QComboBox()
         self.grid_combo = QComboBox()
@@ -56,7 +57,7 @@ class FilterBar(QWidget):
         self.clear_button = QPushButton()
         self.received_label = QLabel()
         self.to_label = QLabel("–")
-        for combo in (self.category_combo, self.street_combo, self.grid_combo):
+        for combo in (self.street_combo, self.grid_combo):
             combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -72,12 +73,14 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._on_changed)
         self.from_edit.dateChanged.connect(self._on_changed)
         self.to_edit.dateChanged.connect(self._on_changed)
+        self.category_picker.sig_changed.connect(self._on_changed)
         self.clear_button.clicked.connect(self.clear)
 
         first = QHBoxLayout()
         first.setSpacing(8)
         first.addWidget(self.text_edit, 2)
-        for combo in (self.category_combo, self.street_combo, self.grid_combo, self.status_combo):
+        first.addWidget(self.category_picker, 1)
+        for combo in (self.street_combo, self.grid_combo, self.status_combo):
             first.addWidget(combo, 1)
         second = QHBoxLayout()
         second.setSpacing(8)
@@ -98,13 +101,11 @@ class FilterBar(QWidget):
         self.retranslate_ui()
 
     # -- choices ------------------------------------------------------------------------
-    def set_choices(self, choices: FilterChoices) -> None:
+    def set_choices(self, loaded: tuple[FilterChoices, dict[int, str]]) -> None:
+        """What `ui.cases.loading.choices` found: the choices, and the categories' search keys."""
+        choices, category_keys = loaded
         with self._silenced():
-            self.category_combo.clear()
-            self.category_combo.addItem(self.tr("All categories"), None)
-            for c in choices.categories:
-                indent = "    " if c.parent_id is not None else ""
-                self.category_combo.addItem(indent + c.name, c.id)
+            self.category_picker.set_categories(choices.categories, category_keys)
             self.street_combo.clear()
             self.street_combo.addItem(self.tr("All streets"), None)
             for s in choices.streets:
@@ -126,8 +127,7 @@ class FilterBar(QWidget):
         value picked here; the received dates keep the narrower of the two."""
 
         def one(combo: QComboBox, kept: frozenset) -> frozenset:
-            value = combo.currentData()
-            return kept if value is None else frozenset({value})
+            return _one_id(combo.currentData(), kept)
 
         def either(value, kept):
             return kept if value is None else value
@@ -136,7 +136,7 @@ class FilterBar(QWidget):
         return replace(
             base,
             text=self.text_edit.text().strip() or base.text,
-            category_ids=one(self.category_combo, base.category_ids),
+            category_ids=_one_id(self.category_picker.current_id(), base.category_ids),
             channels=one(self.channel_combo, base.channels),
             street_ids=one(self.street_combo, base.street_ids),
             grid_ids=one(self.grid_combo, base.grid_ids),
@@ -152,7 +152,7 @@ class FilterBar(QWidget):
         """Set the widgets from a filter (a saved one) without announcing each change."""
         with self._silenced():
             self.text_edit.setText(flt.text)
-            _pick(self.category_combo, _first(flt.category_ids))
+            self.category_picker.set_current(_first(flt.category_ids))
             _pick(self.channel_combo, _first(flt.channels))
             _pick(self.street_combo, _first(flt.street_ids))
             _pick(self.status_combo, _first(flt.statuses))
@@ -172,6 +172,7 @@ class FilterBar(QWidget):
             self.text_edit.clear()
             for combo in self._combos():
                 combo.setCurrentIndex(0)
+            self.category_picker.set_current(None)
             self.from_edit.setDate(_NO_DATE)
             self.to_edit.setDate(_NO_DATE)
             self.set_grids(())
@@ -188,7 +189,7 @@ class FilterBar(QWidget):
         _pick(self.grid_combo, grid_id)
 
     def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.category_combo, self.channel_combo, self.street_combo, self.grid_combo,
+        return (self.channel_combo, self.street_combo, self.grid_combo,
                 self.status_combo, self.risk_combo, self.colour_combo, self.supervision_combo)  # fmt: skip
 
     @contextlib.contextmanager
@@ -217,6 +218,7 @@ class FilterBar(QWidget):
             self.tr("Case number, title, party name, or the start of a phone or ID number")
         )
         self.clear_button.setText(self.tr("Clear filters"))
+        self.category_picker.retranslate_ui()
         self.received_label.setText(self.tr("Received"))
         for combo, any_text in (
             (self.channel_combo, self.tr("All channels")),
@@ -259,6 +261,11 @@ def _date(edit: QDateEdit) -> date | None:
 
 def _qdate(value: date | None) -> QDate:
     return _NO_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def _one_id(picked, kept: frozenset) -> frozenset:
+    """The one value picked here, or the base's values when nothing is picked."""
+    return kept if picked is None else frozenset({picked})
 
 
 def _first(values):

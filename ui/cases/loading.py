@@ -72,9 +72,18 @@ def may_take_next(queue: NamedQueue | None) -> bool:
 
 
 def choices(session, principal: Principal):
+    """The filter bar's choices, and each category's search text (names and pinyin
+    initials, made here because pypinyin's tables take a while to load)."""
     from desktop.services.filter_choices import filter_choices
+    from ui.intake.data import initials
 
-    return filter_choices(session=session, principal=principal)
+    found = filter_choices(session=session, principal=principal)
+    parents = {c.id: c.name for c in found.categories if c.parent_id is None}
+    keys = {}
+    for c in found.categories:
+        names = [c.name, parents.get(c.parent_id, "")]
+        keys[c.id] = " ".join(n + " " + initials(n) for n in names if n).lower()
+    return found, keys
 
 
 def grids(session, principal: Principal, street_id: int):
