@@ -97,11 +97,11 @@ class Steps:
         self.view.sig_page_problem.connect(lambda kind, text: print("page:", kind, text))
         self.step = "drawn"
 
-    def load(self, flt: CaseFilter, fit: bool):
+    def load(self, flt: CaseFilter, fit: bool, shapes: bool = True):
         from ui.map.controller import load_map
 
         with self.factory() as session:
-            return load_map(session, self.principal, flt, TITLES, TEXTS, fit)
+            return load_map(session, self.principal, flt, TITLES, TEXTS, fit, shapes)
 
     def start(self, first) -> None:
         self.started = time.perf_counter()
@@ -118,9 +118,10 @@ class Steps:
 
                 category = top_categories(session)[0][0]
             self.started = time.perf_counter()
-            result = self.load(CaseFilter(statuses=OPEN_STATUSES, category_ids={category}), False)
+            flt = CaseFilter(statuses=OPEN_STATUSES, category_ids={category})
+            result = self.load(flt, False, shapes=False)  # as the page does on a filter change
             figure("filtered incidents", result.incidents, "")
-            self.view.set_layers(result.layers)
+            self.view.set_cases(result.layers)
         elif self.step == "redraw":
             figure("redraw after filter", elapsed, "ms")
             figure("page process memory", renderer_rss_mb(), "MB")

@@ -13,11 +13,11 @@ Per database (caches warm: every list is opened once untimed first; figures are 
   dragged from top to bottom in 50 steps (rows are fetched as they come into view).
 - `memory added`: resident memory after opening the whole list (1M ids) minus before.
 
-Measured 30 November 2026 on the shared 2-core machine (load average 14–22), SQLite /
-PostgreSQL: first rows whole county 186–205 / 172–277 ms, 已超期 275–302 / 178–449 ms,
-劳动争议 by deadline 0.6–1.3 / 0.9–1.0 s; filter change 361 / 410–510 ms; free text 2-character
-name 470–650 / 330–581 ms, 4-character title word 645–659 / 277–424 ms; longest stall
-64–173 / 73–140 ms; memory added 132 / 127 MB.
+Measured 30 November 2026 (16:00) on the shared 2-core machine, load average 5-6, SQLite /
+PostgreSQL: first rows whole county 116 / 148 ms, 已超期 194 / 159 ms, 劳动争议 by deadline
+177 / 163 ms; filter change 107 / 242 ms; free text 2-character name 220 / 219 ms, 4-character
+title word 277 / 244 ms; longest stall 59 / 94 ms; memory added 70 / 41 MB (ids kept as an
+8-byte array, streamed; pypinyin loaded only when pinyin is typed into the category tree).
 """
 
 from __future__ import annotations

@@ -311,7 +311,7 @@ class Workbench(QObject):
         dialog.open()
 
     def _on_geo_imported(self, _result) -> None:
-        self.map.refresh()
+        self.map.reload()
 
     def open_cases(self, filter: CaseFilter, origin_label: str) -> None:
         """Show a list of cases from elsewhere (a report's drill-down, the map, an alert)."""

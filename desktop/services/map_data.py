@@ -167,7 +167,7 @@ def _point_rows(
         # Closed cases can be many: the newest, and only those with a place.
         stmt = stmt.where(Case.lat.is_not(None)).order_by(Case.id.desc())
         stmt = stmt.limit(MAX_INCIDENTS + 1)
-    return session.execute(stmt).all()
+    return session.connection().execute(stmt).all()  # Core rows: a third faster than ORM
 
 
 def _today_counts(session: Session, principal: Principal, flt: CaseFilter, now: datetime):
@@ -175,7 +175,7 @@ def _today_counts(session: Session, principal: Principal, flt: CaseFilter, now: 
     stmt = _map_select(principal, flt, now, Case.grid_id).where(
         Case.received_at >= midnight, Case.grid_id.is_not(None)
     )
-    return Counter(session.scalars(stmt))
+    return Counter(session.connection().execute(stmt).scalars())
 
 
 def _incidents(rows, top_of: dict[int, int]) -> Incidents:
@@ -197,12 +197,25 @@ def _roll_up(counts: Counter[int], top_of: dict[int, int]) -> Counter[int]:
     return rolled
 
 
-def map_data(
-    *, session: Session, principal: Principal, filter: CaseFilter, now: datetime
-) -> MapData:
-    """Everything one map draw needs, scoped to the principal and narrowed by the filter."""
-    rows = _grid_rows(session, principal)
-    top_of = {g.id: g.parent_id or g.id for g in rows}
+@dataclass(frozen=True)
+class MapCases:
+    """The half of the map that follows the filter: counts per map grid and the points.
+
+    A filter change reads only this (MapData's shapes do not change with the filter)."""
+
+    counts: dict[int, tuple[int, int, int]]  # map grid id -> (open, overdue, today), any > 0
+    populations: dict[int, int]  # every map grid (not micro-grids) -> population
+    incidents: Incidents
+
+
+def _cases(
+    session: Session,
+    principal: Principal,
+    filter: CaseFilter,
+    now: datetime,
+    top_of: dict[int, int],
+) -> tuple[dict[int, tuple[int, int, int]], Incidents]:
+    """Counts per map grid and the points; `top_of` maps each grid in scope to its map grid."""
     statuses = filter.statuses & OPEN_STATUSES if filter.statuses else OPEN_STATUSES
     open_rows = (
         _point_rows(session, principal, replace(filter, statuses=statuses), now) if statuses else []
@@ -216,41 +229,39 @@ def map_data(
         incidents = _incidents(rows_shown, top_of)
     else:
         incidents = _incidents(open_rows, top_of)
+    counts = {g: (opened[g], overdue[g], today[g]) for g in opened.keys() | today.keys()}
+    return counts, incidents
+
+
+def map_cases(
+    *, session: Session, principal: Principal, filter: CaseFilter, now: datetime
+) -> MapCases:
+    """map_data's counts and points without its shapes: what a filter change redraws."""
+    columns = select(Grid.id, Grid.parent_id, Grid.population)
+    rows = session.connection().execute(columns.where(grid_in_scope(principal))).all()
+    top_of = {grid: parent or grid for grid, parent, _ in rows}
+    counts, incidents = _cases(session, principal, filter, now, top_of)
+    populations = {grid: people for grid, parent, people in rows if parent is None}
+    return MapCases(counts, populations, incidents)
+
+
+def map_data(
+    *, session: Session, principal: Principal, filter: CaseFilter, now: datetime
+) -> MapData:
+    """Everything one map draw needs, scoped to the principal and narrowed by the filter."""
+    rows = _grid_rows(session, principal)
+    top_of = {g.id: g.parent_id or g.id for g in rows}
+    counts, incidents = _cases(session, principal, filter, now, top_of)
     grids, micro = [], []
     for g in rows:
         stored = (g.centroid_lat, g.centroid_lng) if g.centroid_lat is not None else None
         label = stored or _inside(g.boundary)
         if g.parent_id is None:
-            grids.append(
-                GridShape(
-                    g.id,
-                    g.code,
-                    g.name,
-                    g.kind,
-                    g.village_id,
-                    None,
-                    g.population,
-                    g.boundary,
-                    label,
-                    opened[g.id],
-                    overdue[g.id],
-                    today[g.id],
-                )  # fmt: skip
-            )
+            grids.append(GridShape(g.id, g.code, g.name, g.kind, g.village_id, None, g.population,
+                                   g.boundary, label, *counts.get(g.id, (0, 0, 0))))  # fmt: skip
         else:
-            micro.append(
-                GridShape(
-                    g.id,
-                    g.code,
-                    g.name,
-                    g.kind,
-                    g.village_id,
-                    g.parent_id,
-                    g.population,
-                    g.boundary,
-                    label,
-                )  # fmt: skip
-            )
+            micro.append(GridShape(g.id, g.code, g.name, g.kind, g.village_id, g.parent_id,
+                                   g.population, g.boundary, label))  # fmt: skip
     return MapData(
         places=place_shapes(session, principal),
         grids=tuple(grids),

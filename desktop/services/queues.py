@@ -9,6 +9,7 @@ masked: a reveal is a separate, logged action.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,6 +57,8 @@ from desktop.services.claim_lapse import claim_cutoffs, live_claim
 from desktop.services.meta import clock_for
 from desktop.services.scoping import scope_cases
 from desktop.services.supervision import card_cutoffs, supervision_expression
+
+ID_STREAM_PART = 50_000  # ids fetched at a time by ordered_id_array
 
 
 @dataclass(frozen=True)
@@ -220,9 +223,28 @@ def ordered_ids(
     now: datetime | None = None,
 ) -> list[int]:
     """Every matching id in (filter, sort) order, in one query (the table model's backbone)."""
+    return list(ordered_id_array(session=session, principal=principal, filter=filter, sort=sort,
+                                 now=now))  # fmt: skip
+
+
+def ordered_id_array(
+    *,
+    session: Session,
+    principal: Principal,
+    filter: CaseFilter,
+    sort: Sort = BY_RECEIPT,
+    now: datetime | None = None,
+) -> array[int]:
+    """`ordered_ids` as 8 bytes an id, streamed in parts: a million ids take 8 MB rather than
+    the 36 MB of a list of ints, and the driver never holds every row at once (PostgreSQL
+    reads them through a server-side cursor)."""
     now = _now(session, now)
     stmt = _ordered(_scoped(session, principal, filter, now, Case.id), sort)
-    return list(session.scalars(stmt))
+    ids: array[int] = array("q")
+    result = session.execute(stmt, execution_options={"yield_per": ID_STREAM_PART})
+    for part in result.scalars().partitions():
+        ids.extend(part)
+    return ids
 
 
 def count_queues(

@@ -31,7 +31,7 @@ from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, GridMemberRole, 
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
-from desktop.services.map_data import map_data
+from desktop.services.map_data import map_cases, map_data
 from desktop.services.map_geojson import (
     feature_collection,
     geometry_json,
@@ -232,6 +232,28 @@ def test_filters_narrow_counts_and_points(mw, session_factory):
                                                                       Status.RESOLVED}))  # fmt: skip
     assert mw.names(done.incidents.ids) == {"e4", "w2"}
     assert _counts(done)[ids["east_grid2"]] == (0, 0, 1)  # e4 received today, not open
+
+
+def test_a_filter_change_reads_counts_and_points_without_the_shapes(mw, session_factory):
+    ids = mw.ids
+    with session_factory() as s:
+        east = map_cases(
+            session=s,
+            principal=mw.east_desk,
+            now=NOW,
+            filter=CaseFilter(statuses=OPEN_STATUSES, category_ids={ids["cat"]}),
+        )
+        done = map_cases(session=s, principal=mw.supervisor, now=NOW,
+                         filter=CaseFilter(statuses={Status.CLOSED, Status.RESOLVED}))  # fmt: skip
+    # The east street's open 矛盾纠纷 cases: e1, e2 (micro-grid), e3 (a child category), e6 in
+    # east_grid; e5 (no point: counted, not shown) in east_grid2. Overdue e2; today e1.
+    assert east.counts == {ids["east_grid"]: (4, 1, 1), ids["east_grid2"]: (1, 0, 0)}
+    assert east.populations == {ids["east_grid"]: 2000, ids["east_grid2"]: 0}  # no micro-grid
+    assert mw.names(east.incidents.ids) == {"e1", "e2", "e3", "e6"}
+    # Closed and resolved: nothing open; e4 was received today; grids with no count are left out.
+    assert done.counts == {ids["east_grid2"]: (0, 0, 1)}
+    assert mw.names(done.incidents.ids) == {"e4", "w2"}
+    assert set(done.populations) == {ids["east_grid"], ids["east_grid2"], ids["west_grid"]}
 
 
 def test_geojson_text_is_valid_and_carries_the_counts(mw, session_factory):

@@ -82,13 +82,15 @@ def categories_loaded(bar) -> bool:
     return bar.category_picker.popup.tree.topLevelItemCount() > 1
 
 
-def pick_with_keys(picker, keys, typed: str = "") -> None:
-    """Open the category tree with F4, type into its search line, press keys, then Enter."""
+def pick_with_keys(picker, keys, typed: str = "", qtbot=None) -> None:
+    """Open the category tree with F4, type into its search line (pinyin: waiting for it to
+    load), press keys, then Enter."""
     picker.setFocus()
     QTest.keyClick(picker, Qt.Key.Key_F4)
     search = picker.popup.search
     if typed:
         QTest.keyClicks(search, typed)
+        qtbot.waitUntil(lambda: picker.has_pinyin, timeout=10_000)
     target = search
     for key in keys:
         QTest.keyClick(target, key)
@@ -224,7 +226,7 @@ def test_saved_filters_round_trip(qtbot, make_page, demo):
     shown(qtbot, page, lambda: page.open_queue(NamedQueue.OVERDUE))
     # Pinyin initials find 民生诉求/公共服务 in the category tree: F4, "mssq", Enter. A
     # top-level category includes its children.
-    expected = shown(qtbot, page, lambda: pick_with_keys(bar.category_picker, [], "mssq"))
+    expected = shown(qtbot, page, lambda: pick_with_keys(bar.category_picker, [], "mssq", qtbot))
     livelihood = world.query(demo.url, "SELECT id FROM categories WHERE name LIKE '民生诉求%'")
     assert bar.category_picker.current_id() == livelihood[0][0]
     now = micros(world.now_of(demo.url))
@@ -404,10 +406,10 @@ def test_export_writes_every_row_masked_and_cancel_leaves_no_file(qtbot, make_pa
 def test_column_layout_is_remembered_per_user(qtbot, make_page):
     page = make_page("supervisor")
     header = page.view.table.horizontalHeader()
-    page.set_column_hidden("channel", True)
+    page.columns.set_column_hidden("channel", True)
     header.moveSection(COLUMNS.index("due_at"), 0)  # the deadline first
     header.resizeSection(COLUMNS.index("title"), 333)
-    page._save_header()
+    page.columns.save()
     page.view.close()
 
     again = make_page("supervisor").view.table.horizontalHeader()

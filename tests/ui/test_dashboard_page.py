@@ -108,3 +108,15 @@ def test_the_wall_display_shows_figures_without_personal_data(qtbot, dashboard):
     with qtbot.waitSignal(wall.sig_closed, timeout=5_000):
         qtbot.keyClick(wall, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dashboard.figures.wall is None or not wall.isVisible(), timeout=5_000)
+
+
+def test_a_rate_change_too_small_to_show_reads_as_no_change():
+    from desktop.services.dashboard_figures import TileFigure
+    from ui.dashboard.tile import change_of
+
+    # 99.11 % against 99.08 %: +0.03 points, shown with one decimal as 0.0, so no arrow.
+    same = TileFigure(Tile.SATISFACTION_RATE, 0.9911, 0.9908, 9911, 10000)
+    assert change_of(same) == (0, "")
+    # 93.2 % against 93.6 %: -0.4 points, a fall in 按期办结率 is bad.
+    fall = TileFigure(Tile.ON_TIME_RATE, 0.932, 0.936, 932, 1000)
+    assert change_of(fall) == (-0.4, "bad")

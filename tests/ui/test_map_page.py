@@ -67,6 +67,7 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
         view.show()
         controller.start()
     assert controller.last.grids == 1 and controller.last.incidents == 7  # the open ones
+    assert _evaluate(qtbot, view.map, "GovMap.stats().gridOpen") == 7
     assert view.map.problems == []
 
     view.map.run_script(f"GovMap.clickGrid({grid_id});")
@@ -114,6 +115,14 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         view.status_combo.setCurrentIndex(view.status_combo.findData(str(Status.CLOSED)))
     assert controller.last.incidents == 1
+    # Only the counts and points came: the shapes on the page stay, their counts follow.
+    assert not controller.last.shapes
+    stats = _evaluate(qtbot, view.map, "GovMap.stats()")
+    assert (stats["incidents"], stats["gridOpen"], stats["buckets"]) == (1, 0, 1)
+    # 刷新 reads everything again.
+    with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
+        qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    assert controller.last.shapes and controller.last.incidents == 1
     assert view.map.problems == []
 
 

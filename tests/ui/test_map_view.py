@@ -50,7 +50,7 @@ def recorder():
 
 
 def _data() -> MapData:
-    """A county of two grids, one with a hostile name, and two incidents."""
+    """A county of two grids, one with a hostile name and a micro-grid, and two incidents."""
     county = PlaceShape(1, "159901000000", f"云泽旗{XSS}", "county", None,
                         square(110.0, 40.0, 110.2, 40.2), (40.1, 110.1))  # fmt: skip
     grids = (
@@ -59,9 +59,11 @@ def _data() -> MapData:
         GridShape(12, "G2", "二网格", "community", 2, None, 0, square(110.1, 40.0, 110.2, 40.2),
                   (40.1, 110.15), open=0),
     )  # fmt: skip
+    micro = (GridShape(13, "G1-1", "微网格", "community", 2, 11, 0, square(110.0, 40.0, 110.05, 40.1),
+                       (40.05, 110.025)),)  # fmt: skip
     incidents = Incidents((101, 102), (40.05, 40.15), (110.05, 110.06), ("red", None),
                           ("normal", "red"), truncated=False)  # fmt: skip
-    return MapData((county,), grids, (), incidents, datetime(2026, 9, 1, tzinfo=UTC))
+    return MapData((county,), grids, micro, incidents, datetime(2026, 9, 1, tzinfo=UTC))
 
 
 def _delete_later(widget) -> None:
@@ -87,6 +89,7 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         seq = view.set_layers(layers_json(_data(), titles=TITLES, texts=TEXTS, fit=True))
         view.show()
     assert view.ready and drawn.args == [seq]
+    assert _evaluate(qtbot, view, "GovMap.stats().micro") == 0  # made only when zoomed in
 
     with qtbot.waitSignal(view.sig_grid_clicked, timeout=5000) as clicked:
         view.run_script("GovMap.clickGrid(12);")
@@ -115,6 +118,7 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         qtbot, view, "[...document.querySelectorAll('.gov-label')].map(e => e.textContent)"
     )
     assert XSS in labels
+    assert _evaluate(qtbot, view, "GovMap.stats().micro") == 1
     assert _evaluate(qtbot, view, "document.querySelector('.gov-legend').textContent").startswith(
         "每千人在办"
     )

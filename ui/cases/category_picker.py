@@ -3,9 +3,15 @@
 A top-level category stands for itself and its children. The popup has a search line
 (any part of a name, or its pinyin initials: "lljf" finds 邻里纠纷) above the tree; the
 keyboard alone picks: type, Down into the tree, Enter. Esc leaves the choice as it was.
+
+Pinyin initials are asked for (`sig_pinyin_wanted`) only when a Latin letter is first typed:
+pypinyin's tables take 50 MB and a second to load, which a user who never types pinyin here
+should not pay for.
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +35,9 @@ POPUP_HEIGHT = 380
 class CategoryPicker(QComboBox):
     sig_changed = Signal()
     """The user picked another category (not emitted by `set_current`)."""
+    sig_pinyin_wanted = Signal()
+    """A Latin letter was typed into the search line and the categories' pinyin is not
+    loaded yet: answer with `set_search_keys`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,16 +52,19 @@ class CategoryPicker(QComboBox):
         self._paths: dict[int, str] = {}  # "parent › child", the tooltip
         self.popup = _TreePopup(self)
         self.popup.sig_picked.connect(self.pick)
+        self.popup.search.textEdited.connect(self._on_search_text_edited)
+        self.has_pinyin = False
+        self._pinyin_asked = False
         self.retranslate_ui()
 
-    def set_categories(self, choices: tuple[Choice, ...], keys: dict[int, str]) -> None:
-        """`choices` as filter_choices orders them (parents, each followed by its children);
-        `keys` the search text of each (names and pinyin initials, lower case)."""
+    def set_categories(self, choices: tuple[Choice, ...]) -> None:
+        """`choices` as filter_choices orders them (parents, each followed by its children)."""
         parents = {c.id: c.name for c in choices if c.parent_id is None}
         self._names = {c.id: c.name for c in choices}
         self._paths = {c.id: " › ".join(filter(None, (parents.get(c.parent_id), c.name)))
                        for c in choices}  # fmt: skip
-        self.popup.fill(choices, keys, self.tr("All categories"))
+        self.has_pinyin = self._pinyin_asked = False
+        self.popup.fill(choices, self.tr("All categories"))
         if self._current not in self._names:
             self._current = None
         self._show_current()
@@ -63,6 +75,16 @@ class CategoryPicker(QComboBox):
     def set_current(self, category_id: int | None) -> None:
         self._current = category_id if category_id in self._names else None
         self._show_current()
+
+    def set_search_keys(self, keys: dict[int, str]) -> None:
+        """Each category's search text (its and its parent's names and pinyin initials)."""
+        self.popup.set_keys(keys)
+        self.has_pinyin = True
+
+    def _on_search_text_edited(self, text: str) -> None:
+        if not self._pinyin_asked and re.search("[A-Za-z]", text):
+            self._pinyin_asked = True
+            self.sig_pinyin_wanted.emit()
 
     def showPopup(self) -> None:  # noqa: N802 (Qt override)
         self.popup.show_below(self, self._current)
@@ -105,22 +127,29 @@ class _TreePopup(QFrame):
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
 
-    def fill(self, choices: tuple[Choice, ...], keys: dict[int, str], all_text: str) -> None:
+    def fill(self, choices: tuple[Choice, ...], all_text: str) -> None:
         self.tree.clear()
         everything = QTreeWidgetItem([all_text])
         everything.setData(0, ID_ROLE, None)
         everything.setData(0, KEY_ROLE, "")
         self.tree.addTopLevelItem(everything)
         parents: dict[int, QTreeWidgetItem] = {}
+        names = {c.id: c.name for c in choices}
         for c in choices:
             item = QTreeWidgetItem([c.name])
             item.setData(0, ID_ROLE, c.id)
-            item.setData(0, KEY_ROLE, keys.get(c.id, c.name.lower()))
+            item.setData(0, KEY_ROLE, f"{c.name} {names.get(c.parent_id, '')}".lower())
             if c.parent_id is None:
                 parents[c.id] = item
                 self.tree.addTopLevelItem(item)
             elif c.parent_id in parents:
                 parents[c.parent_id].addChild(item)
+
+    def set_keys(self, keys: dict[int, str]) -> None:
+        for item in self._items():
+            if item.data(0, ID_ROLE) in keys:
+                item.setData(0, KEY_ROLE, keys[item.data(0, ID_ROLE)])
+        self._on_search_text_changed(self.search.text())
 
     def show_below(self, owner: QWidget, current: int | None) -> None:
         self.search.clear()

@@ -101,11 +101,9 @@ class FilterBar(QWidget):
         self.retranslate_ui()
 
     # -- choices ------------------------------------------------------------------------
-    def set_choices(self, loaded: tuple[FilterChoices, dict[int, str]]) -> None:
-        """What `ui.cases.loading.choices` found: the choices, and the categories' search keys."""
-        choices, category_keys = loaded
+    def set_choices(self, choices: FilterChoices) -> None:
         with self._silenced():
-            self.category_picker.set_categories(choices.categories, category_keys)
+            self.category_picker.set_categories(choices.categories)
             self.street_combo.clear()
             self.street_combo.addItem(self.tr("All streets"), None)
             for s in choices.streets:

@@ -6,6 +6,7 @@ counts and the ordered ids are long reads on the database worker, cancelled when
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,10 +36,10 @@ def first_page(session, principal: Principal, flt: CaseFilter, sort: Sort) -> Fi
     return FirstPage(page.rows, page.has_more, now)
 
 
-def ordered_ids(session, principal: Principal, flt: CaseFilter, sort: Sort) -> list[int]:
+def ordered_ids(session, principal: Principal, flt: CaseFilter, sort: Sort) -> array[int]:
     from desktop.services import queues
 
-    return queues.ordered_ids(session=session, principal=principal, filter=flt, sort=sort)
+    return queues.ordered_id_array(session=session, principal=principal, filter=flt, sort=sort)
 
 
 def rows(session, principal: Principal, ids: list[int]) -> list[CaseRow]:
@@ -72,18 +73,22 @@ def may_take_next(queue: NamedQueue | None) -> bool:
 
 
 def choices(session, principal: Principal):
-    """The filter bar's choices, and each category's search text (names and pinyin
-    initials, made here because pypinyin's tables take a while to load)."""
     from desktop.services.filter_choices import filter_choices
+
+    return filter_choices(session=session, principal=principal)
+
+
+def category_search_keys(_progress, categories) -> dict[int, str]:
+    """A long job (pypinyin's tables load in about a second): each category's search text,
+    its own and its parent's names with their pinyin initials."""
     from ui.intake.data import initials
 
-    found = filter_choices(session=session, principal=principal)
-    parents = {c.id: c.name for c in found.categories if c.parent_id is None}
+    parents = {c.id: c.name for c in categories if c.parent_id is None}
     keys = {}
-    for c in found.categories:
-        names = [c.name, parents.get(c.parent_id, "")]
-        keys[c.id] = " ".join(n + " " + initials(n) for n in names if n).lower()
-    return found, keys
+    for c in categories:
+        names = [n for n in (c.name, parents.get(c.parent_id)) if n]
+        keys[c.id] = " ".join(f"{n} {initials(n)}" for n in names).lower()
+    return keys
 
 
 def grids(session, principal: Principal, street_id: int):

@@ -7,20 +7,19 @@ report's drill-down, the map's grid panel, alerts: "来自：本周受理量 · 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 
-import shiboken6
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QObject,
-    QPoint,
     QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem
 
 from desktop.domain.enums import NamedQueue
 from desktop.domain.principal import Principal
@@ -28,6 +27,7 @@ from desktop.domain.queues import queues_for_roles
 from desktop.errors import GovDeskError
 from desktop.services.queues import CaseFilter, Sort
 from ui.cases import loading
+from ui.cases.columns import ColumnLayout
 from ui.cases.export import ExportController
 from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
 from ui.cases.saved import UserStore
@@ -41,16 +41,13 @@ log = logging.getLogger(__name__)
 
 REFRESH_PAUSE_MS = 700  # notices within this pause make one refresh (a change shows within 2 s)
 QUEUE_ROLE = 0x0100  # Qt.UserRole
-DEFAULT_WIDTHS = {"number": 132, "received_at": 118, "title": 200, "category": 96,
-                  "channel": 84, "place": 170, "due_at": 118, "deadline_colour": 66,
-                  "supervision": 92, "applicant": 150}  # fmt: skip
 
 
 class CasesPage(QObject):
     sig_case_requested = Signal(int)
+    """The user opened a case (double-click or Enter on its row): its id."""
     sig_show_on_map = Signal(list)
     """在地图上查看: the ids of the selected cases (at most MAP_LIMIT)."""
-    """The user opened a case (double-click or Enter on its row): its id."""
     sig_list_shown = Signal(int)
     """Every id of the current list is known (the count); the table is complete."""
     sig_first_rows_shown = Signal()
@@ -78,6 +75,7 @@ class CasesPage(QObject):
         self._base = CaseFilter()
         self._origin: str | None = None
         self._sort = Sort()
+        self._choices = None  # the filter bar's FilterChoices, once loaded
         self._generation = 0  # of the list on screen: answers for older lists are dropped
         self._complete_generation = -1  # the list whose every id has arrived
         self._shown_generation = -1  # the list whose first rows are on screen
@@ -88,26 +86,20 @@ class CasesPage(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
-        self._header_timer = QTimer(self)
-        self._header_timer.setSingleShot(True)
-        self._header_timer.setInterval(400)
-        self._header_timer.timeout.connect(self._save_header)
 
         view.table.setModel(self.model)
         self.model.visible_rows = self._visible_rows
         self._fill_queue_list()
-        self._restore_header()
+        self.columns = ColumnLayout(view.table, self.store, self)
+        self._show_sort_indicator()
         self._fill_saved()
-        header = view.table.horizontalHeader()
-        header.sectionClicked.connect(self._on_header_section_clicked)
-        header.sectionMoved.connect(self._on_header_changed)
-        header.sectionResized.connect(self._on_header_changed)
-        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        view.table.horizontalHeader().sectionClicked.connect(self._on_header_section_clicked)
         self.model.sig_rows_wanted.connect(self._on_model_rows_wanted)
         view.table.sig_activated.connect(self._on_table_activated)
         view.queue_list.currentRowChanged.connect(self._on_queue_list_row_changed)
         view.filter_bar.sig_filter_changed.connect(self._on_filter_changed)
         view.filter_bar.street_combo.currentIndexChanged.connect(self._on_street_changed)
+        view.filter_bar.category_picker.sig_pinyin_wanted.connect(self._on_pinyin_wanted)
         view.back_button.clicked.connect(self._on_back_button_clicked)
         view.save_button.clicked.connect(self._on_save_button_clicked)
         view.save_name_edit.returnPressed.connect(self._on_save_button_clicked)
@@ -126,17 +118,21 @@ class CasesPage(QObject):
     def start(self) -> None:
         """Load the filter choices and the counts, and show the first queue."""
         self._runner.read(loading.choices, self._principal).owned_by(self.view).success(
-            self.view.filter_bar.set_choices
+            self._on_choices_loaded
         ).failure(self._show_error).run()
         self._load_counts()
         if self._queue is None and self._origin is None:
             self.open_queue(self._queues[0] if self._queues else NamedQueue.ALL)
 
+    def _on_choices_loaded(self, choices) -> None:
+        self._choices = choices
+        self.view.filter_bar.set_choices(choices)
+
     def stop(self) -> None:
         """No more background refreshes (the window is closing)."""
         self._stopped = True
         self._refresh_timer.stop()
-        self._header_timer.stop()
+        self.columns.stop()
         if self._ids_op is not None:
             self._ids_op.cancel()
 
@@ -247,7 +243,7 @@ class CasesPage(QObject):
         else:  # the first page is the whole list
             self._on_ids(generation, [r.id for r in page.rows])
 
-    def _on_ids(self, generation: int, ids: list[int]) -> None:
+    def _on_ids(self, generation: int, ids: Sequence[int]) -> None:
         if generation != self._generation:
             return
         self._ids_op = None
@@ -270,7 +266,7 @@ class CasesPage(QObject):
         if not isinstance(exc, Cancelled):
             self._show_error(exc)
 
-    def _on_refreshed(self, generation: int, ids: list[int]) -> None:
+    def _on_refreshed(self, generation: int, ids: Sequence[int]) -> None:
         if generation != self._generation:
             return
         table, bar = self.view.table, self.view.table.verticalScrollBar()
@@ -417,6 +413,12 @@ class CasesPage(QObject):
             self._on_grids_loaded
         ).failure(self._show_error).run()
 
+    def _on_pinyin_wanted(self) -> None:
+        picker = self.view.filter_bar.category_picker
+        self._runner.job(loading.category_search_keys, self._choices.categories).owned_by(
+            self.view
+        ).success(picker.set_search_keys).run()
+
     def _on_grids_loaded(self, grids) -> None:
         bar = self.view.filter_bar
         bar.set_grids(grids)
@@ -487,41 +489,6 @@ class CasesPage(QObject):
         if name:
             self.store.delete_filter(name)
             self._fill_saved()
-
-    # -- columns ------------------------------------------------------------------------
-    def _restore_header(self) -> None:
-        header = self.view.table.horizontalHeader()
-        for n, column in enumerate(COLUMNS):
-            header.resizeSection(n, DEFAULT_WIDTHS.get(column, 72))
-        state = self.store.header_state()
-        if state is not None:
-            header.restoreState(state)
-        self._show_sort_indicator()
-
-    def _on_header_changed(self, *_args) -> None:
-        if not self._stopped:
-            self._header_timer.start()
-
-    def _save_header(self) -> None:
-        # The view may be gone already: its teardown resizes the header sections.
-        if self._stopped or not shiboken6.isValid(self.view.table):
-            return
-        self.store.save_header_state(self.view.table.horizontalHeader().saveState())
-
-    def set_column_hidden(self, column: str, hidden: bool) -> None:
-        self.view.table.horizontalHeader().setSectionHidden(COLUMNS.index(column), hidden)
-        self._save_header()
-
-    def _on_header_menu_requested(self, point: QPoint) -> None:
-        header = self.view.table.horizontalHeader()
-        menu = QMenu(self.view)
-        for n, column in enumerate(COLUMNS):
-            action = menu.addAction(label("case_column", column))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(n))
-            action.toggled.connect(lambda on, c=column: self.set_column_hidden(c, not on))
-        menu.exec(header.mapToGlobal(point))
-        menu.deleteLater()
 
     # -- other --------------------------------------------------------------------------
     def _on_table_activated(self, row: int) -> None:

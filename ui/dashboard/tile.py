@@ -93,7 +93,7 @@ def change_of(fig: TileFigure) -> tuple[float | None, str]:
         return None, ""
     delta = fig.value - fig.previous
     if fig.tile in RATE_TILES:
-        delta *= 100  # percentage points
+        delta = round(delta * 100, 1)  # percentage points, as shown: +0.04 is no change
     if abs(delta) < 1e-9:
         return 0, ""
     bad = (delta > 0) == (fig.tile in RISE_IS_BAD)

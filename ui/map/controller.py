@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +16,7 @@ from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
 from ui.map.exporting import MapExporter
-from ui.map.payload import layers_json
+from ui.map.payload import cases_json, layers_json
 from ui.map.search import SearchIndex, search_index
 from ui.map.view import OPEN, MapPageView
 from ui.tasks import TaskRunner
@@ -29,8 +29,9 @@ DEFAULT_DAYS = 30  # the date filter's first range, when the user ticks it
 
 @dataclass(frozen=True)
 class MapLoad:
-    layers: str  # the page's data (ui.map.payload.layers_json)
-    search: SearchIndex
+    layers: str  # the page's data: ui.map.payload.layers_json, or cases_json without shapes
+    shapes: bool  # layers holds the boundaries; else only counts and incidents over them
+    search: SearchIndex | None  # with the shapes
     grids: int
     incidents: int
     truncated: bool
@@ -39,24 +40,35 @@ class MapLoad:
     build_ms: float  # database reads and page data, in this worker
 
 
-def load_map(session, principal: Principal, flt: CaseFilter, titles, texts, fit) -> MapLoad:
-    """Database worker only."""
-    from desktop.services.map_data import map_data, top_categories
+def load_map(
+    session, principal: Principal, flt: CaseFilter, titles, texts, fit, shapes: bool = True
+) -> MapLoad:
+    """Database worker only. Without `shapes`, only what the filter changes (the counts and
+    incidents drawn over the shapes already on the page): a fifth of the reading and drawing."""
+    from desktop.services.map_data import map_cases, map_data, top_categories
     from desktop.services.meta import clock_for
 
     started = time.perf_counter()
     with session.begin():
         now = clock_for(session).now()
-        data = map_data(session=session, principal=principal, filter=flt, now=now)
+        if shapes:
+            data = map_data(session=session, principal=principal, filter=flt, now=now)
+            grids, incidents = len(data.grids), data.incidents
+        else:
+            cases = map_cases(session=session, principal=principal, filter=flt, now=now)
+            grids, incidents = len(cases.populations), cases.incidents
         categories = top_categories(session)
-    layers = layers_json(data, titles=titles, texts=texts, fit=fit)
-    index = search_index(data)
+    if shapes:
+        layers, index = layers_json(data, titles=titles, texts=texts, fit=fit), search_index(data)
+    else:
+        layers, index = cases_json(cases, titles=titles), None
     return MapLoad(
         layers=layers,
+        shapes=shapes,
         search=index,
-        grids=len(data.grids),
-        incidents=len(data.incidents.ids),
-        truncated=data.incidents.truncated,
+        grids=grids,
+        incidents=len(incidents.ids),
+        truncated=incidents.truncated,
         today=to_local(now).date(),
         categories=categories,
         build_ms=(time.perf_counter() - started) * 1000,
@@ -111,6 +123,7 @@ class MapController(QObject):
         self._stale = False
         self._started = False
         self._first = True
+        self._shapes_wanted = True  # the next load reads the boundaries too
         self.last: MapLoad | None = None
         self._grid_names: dict[int, str] = {}
         m = view.map
@@ -119,7 +132,7 @@ class MapController(QObject):
         m.sig_case_requested.connect(self.sig_case_requested)
         view.panel.sig_cases_requested.connect(self._on_panel_cases_requested)
         view.panel.sig_closed.connect(self._on_panel_closed)
-        view.refresh_button.clicked.connect(self.refresh)
+        view.refresh_button.clicked.connect(self.reload)
         self.exporter = MapExporter(view.export_button, m, view.show_state, self)
         view.metric_combo.currentIndexChanged.connect(self._on_metric_changed)
         view.incidents_combo.currentIndexChanged.connect(self._on_incidents_changed)
@@ -147,8 +160,14 @@ class MapController(QObject):
             self._started = True
             self.refresh()
 
+    def reload(self) -> None:
+        """Load everything again, boundaries too (刷新, and after a boundary import)."""
+        self._shapes_wanted = True
+        self.refresh()
+
     def refresh(self) -> None:
-        """Load again for the current filters; a request during a load runs once after it."""
+        """Load again for the current filters; a request during a load runs once after it.
+        The boundaries on the map stay: only counts and incidents follow the filter."""
         if not self._started:
             return
         if self._loading:
@@ -159,7 +178,7 @@ class MapController(QObject):
         self.view.show_state(self.tr("Loading the map…"))
         self._runner.db(
             load_map, self._principal, self.current_filter(), self._titles(), self._texts(),
-            self._first,
+            self._first, self._shapes_wanted,
         ).owned_by(self.view).success(self._on_map_loaded).failure(
             self._on_map_failed
         ).finally_(self._on_load_finished).run()  # fmt: skip
@@ -219,14 +238,20 @@ class MapController(QObject):
 
     # ---------------------------------------------------------------- results
     def _on_map_loaded(self, result: MapLoad) -> None:
+        if result.search is None and self.last is not None:
+            result = replace(result, search=self.last.search)
         self.last = result
         self._first = False
         self.view.show_error(None)
         self.view.set_categories(result.categories)
         if not self.view.date_check.isChecked():
             self.view.set_dates(result.today - timedelta(days=DEFAULT_DAYS), result.today)
-        self.view.set_search_items(list(result.search))
-        self.view.map.set_layers(result.layers)
+        if result.shapes:
+            self._shapes_wanted = False
+            self.view.set_search_items(list(result.search))
+            self.view.map.set_layers(result.layers)
+        else:
+            self.view.map.set_cases(result.layers)
         if result.grids == 0:
             state = self.tr("No grids are recorded in your jurisdiction")
         else:

@@ -15,13 +15,18 @@ from ui.map.page import build_map
 DATA_MARK = "/*GOVMAP-DATA*/"
 
 
-def standalone_html(layers_json: str, view: dict | None, base_url: str | None = None) -> str:
-    """A page drawing `layers_json` at `view` ({lat, lng, zoom}); a tile server URL only when
-    the center has one (an MBTiles file cannot leave the app)."""
+def standalone_html(
+    layers_json: str, view: dict | None, base_url: str | None = None, cases: str | None = None
+) -> str:
+    """A page drawing `layers_json` (and the `cases` drawn over it since) at `view`
+    ({lat, lng, zoom}); a tile server URL only when the center has one (an MBTiles file cannot
+    leave the app)."""
     page = build_map(inline_assets=True, after_init=DATA_MARK).get_root().render()
     # Spliced in after rendering: the data is not Jinja's to read. Its <, > and & are escaped
     # (desktop.services.map_geojson), so it cannot close the script it sits in.
     calls = f"GovMap.receive(1,{layers_json});"
+    if cases:
+        calls += f"GovMap.update(2,{cases});"
     if base_url:
         calls += f"GovMap.setBaseMap({script_json(base_url)},{{}});"
     if view:
@@ -35,6 +40,8 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def write_html(path: Path, layers_json: str, view: dict | None, base_url: str | None) -> Path:
-    path.write_text(standalone_html(layers_json, view, base_url), encoding="utf-8")
+def write_html(
+    path: Path, layers_json: str, view: dict | None, base_url: str | None, cases: str | None = None
+) -> Path:
+    path.write_text(standalone_html(layers_json, view, base_url, cases), encoding="utf-8")
     return path

@@ -127,6 +127,7 @@ class MapView(QWebEngineView):
         self._loaded = False
         self.base_map: BaseMap | None = None
         self._layers: str | None = None  # the data on the page now, for exports
+        self._cases: str | None = None  # the counts and incidents drawn over them since
 
     def _load_page(self) -> None:
         page = _MapPage(self)
@@ -158,11 +159,22 @@ class MapView(QWebEngineView):
     # ---------------------------------------------------------------- the small API
     def set_layers(self, layers_json: str) -> int:
         """Draw a new data set (ui.map.payload.layers_json); returns its number for sig_drawn."""
+        self._layers, self._cases = layers_json, None
+        return self._load_data("receive", layers_json)
+
+    def set_cases(self, cases_json: str) -> int:
+        """Draw new counts and incidents (ui.map.payload.cases_json) over the shapes of the
+        last set_layers, which must come first; returns its number for sig_drawn."""
+        if self._layers is None:
+            raise RuntimeError("set_cases before set_layers")
+        self._cases = cases_json
+        return self._load_data("update", cases_json)
+
+    def _load_data(self, function: str, payload: str) -> int:
         self._seq += 1
-        self._layers = layers_json
-        path = self._folder / f"layers-{self._seq}.js"
-        path.write_text(f"GovMap.receive({self._seq},{layers_json});", encoding="utf-8")
-        for old in self._folder.glob("layers-*.js"):
+        path = self._folder / f"data-{self._seq}.js"
+        path.write_text(f"GovMap.{function}({self._seq},{payload});", encoding="utf-8")
+        for old in self._folder.glob("data-*.js"):
             if old != path and int(old.stem.split("-")[1]) < self._seq - 1:
                 old.unlink(missing_ok=True)
         self._call("load", QUrl.fromLocalFile(str(path)).toString(), self._seq)
@@ -246,7 +258,7 @@ class MapView(QWebEngineView):
     def export_html(self, path: Path) -> None:
         """One offline HTML file of the current data at the current view; sig_exported when
         written. Call only once data is drawn (has_data)."""
-        layers = self._layers or "null"
+        layers, cases = self._layers or "null", self._cases
         base_url = self.base_map.url if self.base_map is not None else None
 
         def write(view_text) -> None:
@@ -254,7 +266,7 @@ class MapView(QWebEngineView):
                 view = json.loads(view_text) if view_text else None
             except ValueError:
                 view = None
-            write_html(path, layers, view, base_url)
+            write_html(path, layers, view, base_url, cases)
             self.sig_exported.emit(str(path))
 
         if self._ready:

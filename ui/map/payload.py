@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from desktop.services.map_data import MapData
+from desktop.services.map_data import Incidents, MapCases, MapData
 from desktop.services.map_geojson import grids_geojson, places_geojson
 
 METRICS = ("open", "overdue", "per1000")
@@ -46,21 +46,20 @@ def _dumps(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def layers_json(
-    data: MapData, *, titles: Mapping[str, str], texts: Mapping[str, Any], fit: bool
-) -> str:
-    """The JSON object govmap.js `receive` draws; `titles` names each metric for the legend."""
-    rates = [per_thousand(g.open, g.population) for g in data.grids]
+def _metrics(counts, populations: Mapping[int, int], titles: Mapping[str, str]) -> dict:
+    """Each metric's legend title and class breaks; `counts` are (open, overdue, today) by
+    grid (grids without cases may be left out: breaks count only positive values)."""
+    rates = (per_thousand(c[0], populations.get(g, 0)) for g, c in counts.items())
     values = {
-        "open": [g.open for g in data.grids],
-        "overdue": [g.overdue for g in data.grids],
+        "open": [c[0] for c in counts.values()],
+        "overdue": [c[1] for c in counts.values()],
         "per1000": [r for r in rates if r is not None],
     }
-    metrics = {
-        name: {"title": titles[name], "breaks": class_breaks(values[name])} for name in METRICS
-    }
-    inc = data.incidents
-    incidents = {
+    return {name: {"title": titles[name], "breaks": class_breaks(values[name])} for name in METRICS}
+
+
+def _incidents(inc: Incidents) -> dict[str, Any]:
+    return {
         "ids": inc.ids,
         "lats": [round(v * 1e5) for v in inc.lats],  # 1e-5 degree, about a metre
         "lngs": [round(v * 1e5) for v in inc.lngs],
@@ -69,8 +68,27 @@ def layers_json(
         "grid": [g or 0 for g in inc.grids] if inc.grids else [0] * len(inc.ids),
         "truncated": inc.truncated,
     }
+
+
+def layers_json(
+    data: MapData, *, titles: Mapping[str, str], texts: Mapping[str, Any], fit: bool
+) -> str:
+    """The JSON object govmap.js `receive` draws; `titles` names each metric for the legend."""
+    counts = {g.id: (g.open, g.overdue, g.today) for g in data.grids}
+    metrics = _metrics(counts, {g.id: g.population for g in data.grids}, titles)
     return (
         f'{{"places":{places_geojson(data.places)},"grids":{grids_geojson(data.grids)},'
-        f'"micro":{grids_geojson(data.micro_grids)},"incidents":{_dumps(incidents)},'
+        f'"micro":{grids_geojson(data.micro_grids)},"incidents":{_dumps(_incidents(data.incidents))},'
         f'"metrics":{_dumps(metrics)},"texts":{_dumps(dict(texts))},"fit":{_dumps(fit)}}}'
     )
+
+
+def cases_json(cases: MapCases, *, titles: Mapping[str, str]) -> str:
+    """The JSON object govmap.js `update` draws over the shapes already on the page: counts
+    as columns by grid id (grids left out have none), the metrics and the incidents."""
+    ids = list(cases.counts)
+    columns = list(zip(*(cases.counts[g] for g in ids), strict=True)) or [(), (), ()]
+    counts = {"ids": ids, "open": columns[0], "overdue": columns[1], "today": columns[2]}
+    metrics = _metrics(cases.counts, cases.populations, titles)
+    payload = {"counts": counts, "incidents": _incidents(cases.incidents), "metrics": metrics}
+    return _dumps(payload)

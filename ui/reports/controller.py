@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QTableWidgetItem
 
@@ -72,6 +72,9 @@ def load_preview_ids(session, principal: Principal, center_id: int, period, metr
 def default_folder() -> Path:
     documents = Path.home() / "Documents"
     return documents if documents.is_dir() else Path.home()
+
+
+_NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def format_figure(metric: Metric, value) -> str:
@@ -220,6 +223,8 @@ class ReportsController(QObject):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(METRIC_ROLE, str(item.metric))
+                if column:
+                    cell.setTextAlignment(_NUMBER_ALIGNMENT)
                 table.setItem(row, column, cell)
         self.view.preview_hint.setText(
             self.tr("The report's headline figures. Double-click a row to open its cases.")

@@ -113,6 +113,10 @@ class ReportsView(QWidget):
         self.preview_hint.setObjectName("hintLabel")
         self.preview_hint.setWordWrap(True)
         self.preview_table = _table(4)
+        # The figure's name takes the spare width; the numbers sit close to it.
+        preview_header = self.preview_table.horizontalHeader()
+        preview_header.setStretchLastSection(False)
+        preview_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.recent_title = QLabel()
         self.recent_title.setObjectName("sectionTitle")
         self.recent_empty = QLabel()

@@ -145,6 +145,7 @@ var GovMap = (function () {
           dashArray: s.dashArray || null, fill: false, interactive: false };
       },
     }).addTo(map);
+    dropGeometry(data.places);
   }
 
   function label(latlng, text, className) {
@@ -201,20 +202,33 @@ var GovMap = (function () {
         });
       },
     }).addTo(map);
+    dropGeometry(data.grids);
     if (microLayer) map.removeLayer(microLayer);
-    microLayer = L.geoJSON(data.micro, {
-      interactive: false,
-      style: function () {
-        return { renderer: renderers.micro, color: "#90a4ae", weight: 0.8,
-          dashArray: "2 3", fill: false };
-      },
-    });
+    microLayer = null;
     showMicro();
   }
 
+  function dropGeometry(collection) {
+    // The layers hold their own coordinates: a second copy of the city's polygons would only
+    // take the renderer's memory.
+    collection.features.forEach(function (f) { f.geometry = null; });
+  }
+
   function showMicro() {
-    if (!microLayer) return;
     var want = map.getZoom() >= MICRO_ZOOM;
+    if (!data || (!want && !microLayer)) return;
+    if (!microLayer) {
+      // Built the first time the user zooms in to them: most sessions never do, and 12,000
+      // polygons cost a third of the first drawing and a tenth of the renderer's memory.
+      microLayer = L.geoJSON(data.micro, {
+        interactive: false,
+        style: function () {
+          return { renderer: renderers.micro, color: "#90a4ae", weight: 0.8,
+            dashArray: "2 3", fill: false };
+        },
+      });
+      data.micro = null;
+    }
     if (want && !map.hasLayer(microLayer)) microLayer.addTo(map);
     if (!want && map.hasLayer(microLayer)) map.removeLayer(microLayer);
   }
@@ -263,13 +277,23 @@ var GovMap = (function () {
     }
   }
 
+  // A bubble's element is made only when it is shown: of 7,000 grid markers the clusters show
+  // a few dozen, and making every element up front took a third of a redraw.
+  var BubbleIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var o = this.options, div = el("div", "gov-cluster", o.count);
+      div.style.background = o.colour;
+      div.style.width = div.style.height = div.style.lineHeight = o.iconSize[0] + "px";
+      o.html = div;
+      return L.DivIcon.prototype.createIcon.call(this, old);
+    },
+  });
+
   function bubble(count, level) {
     var colours = state.colourBy === "risk" ? RISK : DEADLINE;
     var size = count < 10 ? 26 : count < 100 ? 30 : count < 1000 ? 36 : 44;
-    var div = el("div", "gov-cluster", count);
-    div.style.background = colours[level];
-    div.style.width = div.style.height = div.style.lineHeight = size + "px";
-    return L.divIcon({ html: div, className: "gov-cluster-icon", iconSize: [size, size] });
+    return new BubbleIcon({ className: "gov-cluster-icon", iconSize: [size, size], count: count,
+      colour: colours[level] });
   }
 
   function clusterIcon(cluster) {
@@ -395,6 +419,7 @@ var GovMap = (function () {
   function load(url, n) {
     var script = document.createElement("script");
     script.src = url;
+    script.async = false; // in the order asked: a small update never overtakes its shapes
     script.onerror = function () { report("error", "could not load map data " + n); };
     script.onload = function () { script.remove(); };
     document.head.appendChild(script);
@@ -407,15 +432,19 @@ var GovMap = (function () {
     }) };
   }
 
+  function decodeIncidents(inc) {
+    // Coordinates come as integers of 1e-5 degree (about a metre): half the text of floats.
+    inc.lats = inc.lats.map(function (v) { return v / 1e5; });
+    inc.lngs = inc.lngs.map(function (v) { return v / 1e5; });
+    return inc;
+  }
+
   function receive(n, payload) {
     seq = n;
     payload.places = features(payload.places);
     payload.grids = features(payload.grids);
     payload.micro = features(payload.micro);
-    var inc = payload.incidents;
-    // Coordinates come as integers of 1e-5 degree (about a metre): half the text of floats.
-    inc.lats = inc.lats.map(function (v) { return v / 1e5; });
-    inc.lngs = inc.lngs.map(function (v) { return v / 1e5; });
+    decodeIncidents(payload.incidents);
     var first = data === null;
     data = payload;
     selectedId = null;
@@ -423,6 +452,25 @@ var GovMap = (function () {
     drawGrids();
     if (first || payload.fit) fitAll();
     drawLabels();
+    drawLegend();
+    prepareBuckets();
+    redrawIncidents(n);
+  }
+
+  function update(n, payload) {
+    // A filter changed: new counts and incidents over the shapes already drawn.
+    seq = n;
+    var c = payload.counts, at = {};
+    for (var i = 0; i < c.ids.length; i++) at[c.ids[i]] = i;
+    data.grids.features.forEach(function (f) {
+      var p = f.properties, j = at[p.id];
+      p.open = j === undefined ? 0 : c.open[j];
+      p.overdue = j === undefined ? 0 : c.overdue[j];
+      p.today = j === undefined ? 0 : c.today[j];
+    });
+    data.metrics = payload.metrics;
+    data.incidents = decodeIncidents(payload.incidents);
+    if (gridLayer) gridLayer.setStyle(gridStyle);
     drawLegend();
     prepareBuckets();
     redrawIncidents(n);
@@ -570,14 +618,18 @@ var GovMap = (function () {
 
   function stats() {
     var top = clusterLayer && clusterLayer._topClusterLevel;
-    return { incidents: data ? data.incidents.ids.length : 0,
+    var open = 0;
+    if (data) data.grids.features.forEach(function (f) { open += f.properties.open; });
+    return { incidents: data ? data.incidents.ids.length : 0, gridOpen: open,
       clustered: clusterLayer ? clusterLayer.getLayers().length : 0,
       topCount: top ? top.getChildCount() : 0, zoom: map.getZoom(), buckets: buckets.length,
       highlighted: highlightLayer ? highlightLayer.getLayers().length : 0,
+      micro: microLayer && map.hasLayer(microLayer) ? microLayer.getLayers().length : 0,
       tiles: tilesLoaded };
   }
 
-  return { stats: stats, init: init, load: load, receive: receive, setMetric: setMetric,
+  return { stats: stats, init: init, load: load, receive: receive, update: update,
+    setMetric: setMetric,
     setIncidents: setIncidents, flyTo: flyTo, selectGrid: selectGrid, showCard: showCard,
     highlight: highlight, setPicking: setPicking, showPicked: showPicked, fitAll: fitAll,
     clickGrid: clickGrid, clickAt: clickAt, clickIncident: clickIncident, report: report,
