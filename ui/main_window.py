@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -43,6 +45,8 @@ class MainWindow(QMainWindow):
         self._jurisdiction = ""
         self._database_url = ""
         self._waiting = 0
+        # Asked before closing (the workbench: would open work be lost?); False keeps it open.
+        self.close_guard: Callable[[], bool] | None = None
 
         self.training_banner = TrainingBanner()
         self.training_banner.setVisible(training)
@@ -212,6 +216,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()  # the guard asks the user, and closes again if told to
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.sig_closed.emit()

@@ -114,6 +114,8 @@ class Workbench(QObject):
         self.outbox.sig_count_changed.connect(self.window.show_waiting_actions)
         self.refusal_box: QMessageBox | None = None
         self.sign_out_box: QMessageBox | None = None
+        self.quit_box: QMessageBox | None = None
+        self._close_confirmed = False  # closing the window was asked about, or is ours
         self._signing_out = False
         self.case_tabs = CaseTabs(runner, principal, database.training, self, outbox=self.outbox)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
@@ -146,6 +148,7 @@ class Workbench(QObject):
         self.window.sig_closed.connect(self._on_window_closed)
         self.window.sign_out_button.clicked.connect(self.sign_out)
         self.window.sign_out_shortcut.activated.connect(self.sign_out)
+        self.window.close_guard = self._may_close
         self.window.sig_page_changed.connect(self._on_window_page_changed)
         self.map.sig_cases_requested.connect(self._on_cases_requested)
         self.map.sig_case_requested.connect(self._on_map_case_requested)
@@ -175,6 +178,7 @@ class Workbench(QObject):
         self._stop_pages()
         if not shiboken6.isValid(self.window):
             return
+        self._close_confirmed = True
         self.window.blockSignals(True)
         self.window.close()
         self.window.deleteLater()
@@ -197,11 +201,23 @@ class Workbench(QObject):
         then closes the session, gives the user's claims back, and emits sig_signed_out."""
         if self._signing_out:
             return
+        if self.sign_out_box is not None:
+            self.sign_out_box.raise_()
+            return
+        box = self._loss_question(self.tr("Sign out"), self.tr("Sign out anyway? This is lost:"))
+        if box is None:
+            self._sign_out_now()
+            return
+        box.finished.connect(lambda result: self._on_sign_out_box_finished(box, result))
+        self.sign_out_box = box
+        box.open()
+
+    def _loss_question(self, title: str, question: str) -> QMessageBox | None:
+        """Ask before open action windows or waiting actions are lost; None: nothing is."""
         dialogs = self.case_tabs.open_dialogs() if shiboken6.isValid(self.case_tabs.window) else 0
         waiting = len(self.outbox.waiting)
         if not dialogs and not waiting:
-            self._sign_out_now()
-            return
+            return None
         lines = []
         if dialogs:
             lines.append(self.tr("Open action windows, with what is typed in them: %1")
@@ -210,17 +226,33 @@ class Workbench(QObject):
             lines.append(self.tr("Confirmed actions still waiting for the database: %1")
                          .replace("%1", str(waiting)))  # fmt: skip
         box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Sign out"),
-            self.tr("Sign out anyway? This is lost:") + "\n" + "\n".join(lines),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Sign out"))
+            QMessageBox.Icon.Warning, title, question + "\n" + "\n".join(lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window,
+        )  # fmt: skip
+        box.button(QMessageBox.StandardButton.Yes).setText(title)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the work
-        box.finished.connect(lambda result: self._on_sign_out_box_finished(box, result))
-        self.sign_out_box = box
-        box.open()
+        return box
+
+    def _may_close(self) -> bool:
+        """The main window asks before closing: quitting loses what sign-out would."""
+        if self._close_confirmed:
+            return True
+        if self.quit_box is None:
+            box = self._loss_question(self.tr("Quit"), self.tr("Quit anyway? This is lost:"))
+            if box is None:
+                return True
+            box.finished.connect(lambda result: self._on_quit_box_finished(box, result))
+            self.quit_box = box
+            box.open()
+        return False
+
+    def _on_quit_box_finished(self, box: QMessageBox, result: int) -> None:
+        box.deleteLater()
+        self.quit_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            self._close_confirmed = True
+            self.outbox.discard_waiting()
+            self.window.close()
 
     def _on_sign_out_box_finished(self, box: QMessageBox, result: int) -> None:
         box.deleteLater()

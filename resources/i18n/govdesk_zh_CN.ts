@@ -3083,6 +3083,14 @@
         <translation>仍要退出登录吗？以下内容将会丢失：</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit anyway? This is lost:</source>
+        <translation>仍要退出吗？以下内容将会丢失：</translation>
+    </message>
+    <message>
         <source>Sent now that the database answers again: %1</source>
         <translation>数据库已恢复，已提交：%1</translation>
     </message>

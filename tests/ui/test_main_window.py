@@ -291,3 +291,37 @@ def test_sign_out_asks_gives_back_the_claims_and_returns_to_sign_in(qtbot, launc
     with qtbot.waitSignal(startup.sig_workbench_opened, timeout=10_000):
         qtbot.mouseClick(login.view.login_button, Qt.MouseButton.LeftButton)
     assert startup.workbench.principal.username == "chief"
+
+
+def test_quitting_with_an_open_action_window_asks_first(qtbot, launch, production_db):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.enums import EventKind
+    from tests.ui.test_case_dialogs import press, type_text
+
+    startup, workbench = launch(production_db.url)
+    engine = create_engine(f"sqlite:///{production_db.path}")
+    with engine.connect() as conn:
+        case_id = conn.execute(text("SELECT id FROM cases WHERE number = 'T00001'")).scalar_one()
+    engine.dispose()
+    controller = workbench.case_tabs.open_case(case_id)
+    qtbot.waitUntil(lambda: controller.loaded is not None, timeout=10_000)
+    dialog = press(qtbot, controller, EventKind.NOTE)
+    type_text(dialog.rows["note"], "写了一半")
+    finished = []
+    startup.sig_finished.connect(finished.append)
+    workbench.window.close()
+    qtbot.waitUntil(lambda: workbench.quit_box is not None, timeout=5_000)
+    assert workbench.window.isVisible() and "打开的操作窗口" in workbench.quit_box.text()
+    QTest.keyClick(workbench.quit_box, Qt.Key.Key_Escape)  # Cancel: nothing is lost
+    qtbot.waitUntil(lambda: workbench.quit_box is None, timeout=5_000)
+    assert workbench.window.isVisible() and dialog.rows["note"].toPlainText() == "写了一半"
+    assert finished == []
+    workbench.window.close()
+    qtbot.waitUntil(lambda: workbench.quit_box is not None, timeout=5_000)
+    with qtbot.waitSignal(startup.sig_finished, timeout=10_000) as done:
+        yes = workbench.quit_box.button(QMessageBox.StandardButton.Yes)
+        assert yes.text() == "退出"
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+    assert done.args == [0]
