@@ -55,6 +55,7 @@ from desktop.services.deadlines import load_calendar
 from desktop.services.report_data import build_report, center_principal, top_center
 from desktop.services.report_lists import detail_rows
 from desktop.services.scoping import scope_cases
+from reports import fast_rows
 from reports.detail import write_detail
 from reports.workbook import write_report
 
@@ -154,7 +155,7 @@ def _detail_rate(backend, session, who, data, folder) -> None:
         wb = Workbook()
         rows = detail_rows(session=session, principal=who, period=data.period)
         count = write_detail(wb.active, data, rows)
-        wb.save(folder / "detail.xlsx")
+        fast_rows.save(wb, folder / "detail.xlsx")
         return count
 
     started = time.perf_counter()

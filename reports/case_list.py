@@ -1,10 +1,13 @@
 """A case list (every row of a filter, not only those on screen) as an .xlsx workbook.
 
-A long job: call it on a worker thread with a session of its own. It writes in openpyxl's
-write-only mode (memory stays flat at a million rows) to a temporary file beside the target,
-renamed into place only when complete: a cancelled or failed export leaves no file. The
-rows come from one streaming query in the list's order (queues.stream_rows), counted first.
-Personal data comes masked from the queue service, exactly as the list shows it.
+A long job: call it on a worker thread with a session of its own. It streams the rows into
+a plain text sheet (reports/text_sheet.py: memory stays flat at a million rows, and a row
+costs a string join rather than a spreadsheet library's per-cell work) in a temporary file
+beside the target, renamed into place only when complete: a cancelled or failed export
+leaves no file. Every cell is text, so user text that begins with =, +, -, @, a tab or a
+carriage return stays text. The rows come from one streaming query in the list's order
+(queues.stream_rows), counted first. Personal data comes masked from the queue service,
+exactly as the list shows it.
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from desktop.labels import DEFAULT_LANG, label, label_of
 from desktop.services import queues
 from desktop.services.meta import clock_for
 from desktop.services.queues import CaseFilter, CaseRow, Sort
+from reports.text_sheet import TextSheetWriter
 
 EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header row included
 CHUNK = 2_000  # rows read from the streaming query between progress reports
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "number", "received_at", "title", "category", "channel", "street", "grid", "status",
@@ -95,65 +98,39 @@ def write_case_list(
     Refuses (`export.too_many_rows`) before writing anything when the list would not fit in
     one sheet.
     """
-    from openpyxl import Workbook  # lazily: a second of import the app need not pay at start
-
     now = now or clock_for(session).now()
     total = queues.count(session=session, principal=principal, filter=filter, now=now)
     if total + 1 > EXCEL_MAX_ROWS:
         raise GovDeskError("export.too_many_rows", count=total, limit=EXCEL_MAX_ROWS - 1)
     path = Path(path)
     partial = path.with_name(f".{path.name}.part")
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(label("case_column", "sheet", lang))
-    for index, column in enumerate(COLUMNS):
-        letter = chr(ord("A") + index)
-        sheet.column_dimensions[letter].width = WIDTHS.get(column, 11)
-    sheet.freeze_panes = "A2"
-    sheet.append([label("case_column", c, lang) for c in COLUMNS])
+    sheet = TextSheetWriter(partial, label("case_column", "sheet", lang),
+                            [WIDTHS.get(column, 11) for column in COLUMNS])  # fmt: skip
+    sheet.header([label("case_column", c, lang) for c in COLUMNS])
     written = 0
     batches = queues.stream_rows(session=session, principal=principal, filter=filter, sort=sort,
                                  now=now, batch=CHUNK)  # fmt: skip
+    finished = False
     try:
         for rows in batches:
             if cancelled():
-                return _discard(sheet)
+                return None
             written += len(rows)
             if written + 1 > EXCEL_MAX_ROWS:  # cases registered since the count
                 raise GovDeskError("export.too_many_rows", count=written,
                                    limit=EXCEL_MAX_ROWS - 1)  # fmt: skip
-            for row in rows:
-                sheet.append(inert_cells(sheet, row_values(row, lang)))
+            sheet.rows([row_values(row, lang) for row in rows])
             report(written, max(total, written), "")
         if cancelled():
-            return _discard(sheet)
-        book.save(partial)
+            return None
+        sheet.close()
+        finished = True
         os.replace(partial, path)
     finally:
         batches.close()  # the streaming query ends here, whatever happened
+        if not finished:
+            sheet.discard()
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
     report(written, written, "")
     return ExportResult(path=path, rows=written)
-
-
-def inert_cells(sheet, values: list[str]) -> list:
-    """User text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) as text cells;
-    empty texts as no cell at all (a quarter of a list's cells: each costs as much as a word).
-    """
-    from openpyxl.cell import WriteOnlyCell
-
-    out: list = list(values)
-    for index, value in enumerate(values):
-        if not value:
-            out[index] = None
-        elif value.startswith(FORMULA_TRIGGERS):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            out[index] = cell
-    return out
-
-
-def _discard(sheet) -> None:
-    """Finish and delete a write-only sheet's temporary file (openpyxl leaves it till exit)."""
-    sheet.close()
-    sheet._writer.cleanup()

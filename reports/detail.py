@@ -1,8 +1,8 @@
 """The 明细 sheet: every case behind the headline figures, with the figures it counts in.
 
-Filter a ✓ column and the rows are exactly the cases behind that number. Rows are appended
-plainly (styling a hundred thousand cells costs more than writing them); the few text values
-that would read as formulas are written through style.put as text.
+Filter a ✓ column and the rows are exactly the cases behind that number. The first row is
+written by openpyxl, the others as XML after the workbook is saved (reports/fast_rows.py:
+the caller saves with `fast_rows.save`); text is always text, never a formula.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from desktop.labels import label
 from desktop.services.report_conditions import Part
 from desktop.services.report_data import ReportData
 from desktop.services.report_lists import DetailRow
+from reports import fast_rows
 from reports import style as st
 from reports.texts import short_period
 
@@ -49,16 +50,18 @@ def write_detail(ws, report: ReportData, rows: Iterable[DetailRow]) -> int:
         return known
 
     undispatched = label("dimension", "undispatched")
-    count = 0
+    values = []
     for row in rows:
-        count += 1
-        values = [row.number, row.title, row.street, row.category, word("channel", row.channel),
-                  row.department or undispatched, word("status", row.status),
-                  row.received_at, row.accepted_at, row.resolved_at, row.due_at,
-                  word("result", row.result),
-                  word("satisfaction", row.satisfaction),
-                  *(TICK if part in row.flags else "" for part in FLAG_COLUMNS)]  # fmt: skip
-        st.append_plain(ws, values)
+        values.append([row.number, row.title, row.street, row.category,
+                       word("channel", row.channel), row.department or undispatched,
+                       word("status", row.status), row.received_at, row.accepted_at,
+                       row.resolved_at, row.due_at, word("result", row.result),
+                       word("satisfaction", row.satisfaction),
+                       *(TICK if part in row.flags else "" for part in FLAG_COLUMNS)])  # fmt: skip
+    count = len(values)
+    if values:  # the first row through openpyxl, the rest as XML after the save (fast_rows)
+        first = st.append_plain(ws, values[0])
+        fast_rows.defer(ws, first, values[0], values[1:])
     last = header_row + count
     for column, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width

@@ -19,6 +19,7 @@ from desktop.labels import label
 from desktop.services.report_data import ReportData
 from desktop.services.report_figures import Figure
 from desktop.services.report_lists import DetailRow
+from reports import fast_rows
 from reports import style as st
 from reports.detail import write_detail
 from reports.lists import write_ageing, write_attendance, write_overdue, write_repeats
@@ -67,7 +68,7 @@ def write_report(
     wb.properties.title = report_title(report.center_name, report.period)
     wb.properties.creator = "GovDesk 综治中心工作台"
     path = Path(path)
-    wb.save(path)
+    fast_rows.save(wb, path)  # the long lists' rows go in after openpyxl's save
     return path
 
 

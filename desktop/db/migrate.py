@@ -21,7 +21,18 @@ def alembic_config(connection=None) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as connection:
         command.upgrade(alembic_config(connection), revision)
+        if revision == "head":
+            _build_rollup(connection)
         connection.commit()
+
+
+def _build_rollup(connection) -> None:
+    """Count the report rollup from the cases once, after the migration that made it (0014);
+    from then on the workflow services keep it current."""
+    from desktop.services import report_rollup  # the counting rules live with the reports
+
+    if not report_rollup.is_built(connection):
+        report_rollup.rebuild(connection)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -73,6 +73,8 @@ def _progress(phase: str, done: int, total: int) -> None:
         print("生成演示县的行政区划与网格…", file=sys.stderr, flush=True)
     elif phase == "indexes":
         print("建立索引…", file=sys.stderr, flush=True)
+    elif phase == "rollup":
+        print("统计报表日汇总…", file=sys.stderr, flush=True)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from desktop.domain.enums import OPEN_STATUSES, DeadlineColour, JurisdictionLeve
 from desktop.domain.metrics import Dimension, Metric
 from desktop.domain.principal import Principal
 from desktop.domain.workdays import RED_CARD_AFTER, workday_cutoff
-from desktop.services import report_period
+from desktop.services import report_period, rollup_figures
 from desktop.services.deadlines import load_calendar
 from desktop.services.meta import clock_for
 from desktop.services.report_conditions import (
@@ -278,20 +278,28 @@ def _intake(session, principal, today: date, month: Period):
     """
     first = today - timedelta(days=DAYS - 1)
     start = first - timedelta(days=AVERAGE_OF - 1)
-    day = local_day_number(session, Case.accepted_at).label("day")
-    stmt = scope_cases(
-        select(day, func.count()).where(
-            Case.accepted_at >= local_midnight(start), Case.accepted_at < Day(today).end_at
-        ),
-        principal,
-    ).group_by(day)
-    per_day = {_EPOCH + timedelta(days=int(n)): int(c) for n, c in session.execute(stmt)}
+    if rollup_figures.usable(session, principal, month):  # the report's daily counts
+        per_day = rollup_figures.daily(session, principal, start, Day(today).end, "accepted")
+    else:
+        day = local_day_number(session, Case.accepted_at).label("day")
+        stmt = scope_cases(
+            select(day, func.count()).where(
+                Case.accepted_at >= local_midnight(start), Case.accepted_at < Day(today).end_at
+            ),
+            principal,
+        ).group_by(day)
+        per_day = {_EPOCH + timedelta(days=int(n)): int(c) for n, c in session.execute(stmt)}
     days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
     values = [per_day.get(d, 0) for d in days]
     bars, average = [], []
     for index in range(AVERAGE_OF - 1, len(days)):
         bars.append(Bar(days[index], "", values[index]))
         average.append(sum(values[index - AVERAGE_OF + 1 : index + 1]) / AVERAGE_OF)
+    if rollup_figures.usable(session, principal, month):  # keyed by top category already
+        per_category = rollup_figures.per_key(
+            session, principal, month, Dimension.CATEGORY, "accepted"
+        )
+        return bars, average, _categories(session, per_category)
     by_category = scope_cases(
         select(Case.category_id, func.count()).where(part_condition(Part.ACCEPTED, month)),
         principal,
@@ -316,6 +324,14 @@ def _categories(session, per_category: dict[int, int]) -> list[Bar]:
 def _rates(session, principal, month: Period) -> dict[Tile, TileFigure]:
     """This month's and last month's 按期办结率 and 满意率: one index range each."""
     last = report_period.previous(month)
+    if rollup_figures.usable(session, principal, month):  # the report's own monthly counts
+        now, before = (rollup_figures.rollup_total(session, principal, m) for m in (month, last))
+        out = {}
+        for tile, parts in _RATE_PARTS.items():
+            num, den = (now[str(p)] for p in parts)
+            num_before, den_before = (before[str(p)] for p in parts)
+            out[tile] = TileFigure(tile, _ratio(num, den), _ratio(num_before, den_before), num, den)
+        return out
     both = Period(month.kind, last.first, month.end)
     out = {}
     for tile, (numerator, denominator) in _RATE_PARTS.items():

@@ -84,6 +84,11 @@ def places_geojson(places: Iterable[PlaceShape]) -> str:
     )
 
 
+def micro_geojson(micro_grids: Iterable[GridShape]) -> str:
+    """Micro-grids as the page draws them: outlines only (their counts are their grid's)."""
+    return _collection((g.boundary, {"id": g.id, "grid_id": g.grid_id}) for g in micro_grids)
+
+
 def grids_geojson(grids: Iterable[GridShape]) -> str:
     return _collection(
         (

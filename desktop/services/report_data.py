@@ -19,7 +19,7 @@ from desktop.domain.enums import Channel, JurisdictionLevel, Role
 from desktop.domain.metrics import HEADLINE, UNDISPATCHED, Ageing, Dimension, Metric, PeriodKind
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
-from desktop.services import report_period
+from desktop.services import report_period, rollup_figures
 from desktop.services.deadlines import load_calendar
 from desktop.services.meta import clock_for
 from desktop.services.report_conditions import Part, part_condition
@@ -160,7 +160,7 @@ def build_report(
 
     say("lists")
     lists = {"session": session, "principal": principal, "period": period}
-    ageing = ageing_counts(**lists)
+    ageing = ageing_counts(**lists, counts=total(grouped))
     overdue = overdue_list(**lists)
     people, places = repeat_people(**lists), repeat_places(**lists)
 
@@ -182,6 +182,9 @@ def build_report(
 
 
 def _intake_resolved(session: Session, principal: Principal, period: Period) -> tuple[int, int]:
+    if rollup_figures.usable(session, principal, period):
+        counts = rollup_figures.rollup_total(session, principal, period)
+        return counts[str(Part.ACCEPTED)], counts[str(Part.RESOLVED)]
     out = []
     for part in (Part.ACCEPTED, Part.RESOLVED):
         stmt = scope_cases(select(func.count()).where(part_condition(part, period)), principal)

@@ -26,6 +26,7 @@ from desktop.db.models import Case, Category
 from desktop.domain.metrics import Dimension, Metric
 from desktop.domain.principal import Principal
 from desktop.domain.workdays import WorkCalendar
+from desktop.services import rollup_figures
 from desktop.services.deadlines import load_calendar
 from desktop.services.report_conditions import (
     METRIC_PARTS,
@@ -60,6 +61,10 @@ class Figure:
     denominator: int | None = None
 
 
+class Grouped(dict):
+    """A tally per breakdown row: dimension -> key -> counts (key None: 未派单 or no street)."""
+
+
 def tally(
     *,
     session: Session,
@@ -68,7 +73,20 @@ def tally(
     by_dimensions: bool = False,
     calendar: WorkCalendar | None = None,
 ) -> dict[GroupKey, dict[str, int]]:
-    """Counts of every part (and the working-day sum) in `period`, per group or in total."""
+    """Counts of every part (and the working-day sum) in `period`: in total as `{(): counts}`,
+    or per breakdown row as a Grouped. Read from the daily rollup where it answers."""
+    if rollup_figures.usable(session, principal, period):
+        if by_dimensions:
+            return Grouped(rollup_figures.rollup_breakdowns(session, principal, period))
+        return {(): rollup_figures.rollup_total(session, principal, period)}
+    counts = _counted_tally(session, principal, period, by_dimensions, calendar)
+    if not by_dimensions:
+        return counts
+    return Grouped({d: _roll_up(counts, d) for d in DIMENSIONS})
+
+
+def _counted_tally(session, principal, period, by_dimensions, calendar):
+    """The tally counted from the cases themselves (scopes the rollup is not keyed by)."""
     calendar = calendar or load_calendar(session)
     stmt = _tally_query(session, principal, period, by_dimensions, calendar)
     names = [str(p) for p in Part] + [DAYS]
@@ -164,7 +182,9 @@ def figures(counts: Mapping[str, int]) -> dict[Metric, Figure]:
 
 def total(counts: Tally) -> dict[str, int]:
     """All groups of a tally added up."""
-    summed: dict[str, int] = defaultdict(int)
+    if isinstance(counts, Grouped):  # every case is in exactly one street row
+        counts = counts[Dimension.STREET]
+    summed: dict[str, int] = defaultdict(int, dict.fromkeys([str(p) for p in Part] + [DAYS], 0))
     for entry in counts.values():
         for name, value in entry.items():
             summed[name] += value
@@ -173,6 +193,12 @@ def total(counts: Tally) -> dict[str, int]:
 
 def breakdown(counts: Tally, dimension: Dimension) -> dict[object, dict[str, int]]:
     """A tally by dimensions rolled up to one dimension: key -> summed counts."""
+    if isinstance(counts, Grouped):
+        return counts[dimension]
+    return _roll_up(counts, dimension)
+
+
+def _roll_up(counts: Tally, dimension: Dimension) -> dict[object, dict[str, int]]:
     index = DIMENSIONS.index(dimension)
     rolled: dict[object, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for key, entry in counts.items():

@@ -105,3 +105,20 @@ def test_too_many_rows_is_refused_before_writing(session_factory, people, out, m
     assert list(out.iterdir()) == []
     east, _ = people
     assert export(session_factory, east, out / "y.xlsx")[0].rows == 3  # 3 + header fit
+
+
+def test_text_that_looks_like_a_formula_stays_text(session_factory, out):
+    """XlsxWriter writes every cell as a string: =, +, -, @, tab and CR never become formulas."""
+    nasty = ["=1+2", "+1", "-1", "@SUM(1)", "\t=3", "\r=4"]
+    with session_factory.begin() as s:
+        w = world(s)
+        _, boss = w.f.person("boss", {Role.SUPERVISOR}, w.county)
+        for n, title in enumerate(nasty):
+            w.f.case(center=w.center, category=w.safety, grid=w.east_grid, number=f"N-{n}",
+                     title=title, received_at=hours(n))  # fmt: skip
+    export(session_factory, boss, out / "x.xlsx")
+    titles = [row[2] for row in load_workbook(out / "x.xlsx").active.iter_rows(min_row=2)]
+    # A carriage return is stored escaped as OOXML requires (_x000D_); Excel shows it as CR,
+    # openpyxl reads the escape as it is.
+    assert sorted(c.value.replace("_x000D_", "\r") for c in titles) == sorted(nasty)
+    assert {c.data_type for c in titles} == {"s"}

@@ -6,7 +6,7 @@ SQLite only: the data behind it is checked on both databases in test_report_data
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -82,6 +82,10 @@ def test_weekly_workbook_layout_and_figures(session_factory, tmp_path):
     overdue = wb["超期件"]
     assert [overdue.cell(r, 2).value for r in (4, 5)] == ["R2026-0003", "R2026-0005"]
     assert overdue.cell(5, 13).value == "李*" and overdue.cell(5, 14).value == "138****0005"
+    # Rows after the first are written as XML after the save (reports/fast_rows): the same
+    # cells, instants as China-time dates in the date format. c5 registered 09-30 09:00.
+    assert overdue.cell(5, 8).value == datetime(2026, 9, 30, 9, 0)
+    assert overdue.cell(5, 8).number_format == st.DATETIME and overdue.cell(5, 1).value == 2
     attendance = [[c.value for c in row] for row in wb["出勤"].iter_rows(min_row=4)]
     assert attendance == [["公安局", 1, 0, 0, 1, 0], ["司法局", 2, 1, 0, 1, 0.5]]
     detail = wb["明细"]

@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInterceptor
 
 from desktop.services.map_data import GridShape, Incidents, MapData, PlaceShape
@@ -15,6 +17,7 @@ from ui.map.map_view import MapView
 from ui.map.payload import layers_json
 
 XSS = "<img src=x onerror=alert(1)>"
+QUOTES = "'\\\u2028\"')"  # what the data file's script string must escape
 TEXTS = {
     "open": "在办", "overdue": "超期", "today": "今日", "per1000": "每千人", "none": "无",
     "incidents": "事件", "risks": ["一般", "黄", "橙", "红"],
@@ -54,7 +57,7 @@ def _data() -> MapData:
     county = PlaceShape(1, "159901000000", f"云泽旗{XSS}", "county", None,
                         square(110.0, 40.0, 110.2, 40.2), (40.1, 110.1))  # fmt: skip
     grids = (
-        GridShape(11, "G1", XSS, "community", 2, None, 1000, square(110.0, 40.0, 110.1, 40.2),
+        GridShape(11, "G1", XSS + QUOTES, "community", 2, None, 1000, square(110.0, 40.0, 110.1, 40.2),
                   (40.1, 110.05), open=3, overdue=1, today=0),
         GridShape(12, "G2", "二网格", "community", 2, None, 0, square(110.1, 40.0, 110.2, 40.2),
                   (40.1, 110.15), open=0),
@@ -99,6 +102,18 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         view.run_script("GovMap.clickIncident(102);")
     assert incident.args == [102, 40.15, 110.06]
 
+    # A mouse click on an incident's bubble reaches Python through its group's one handler.
+    centres = _evaluate(qtbot, view, "[...document.querySelectorAll('.gov-cluster-icon')].map(e =>"
+                        " { const r = e.getBoundingClientRect();"
+                        " return [r.x + r.width / 2, r.y + r.height / 2]; })")  # fmt: skip
+    assert len(centres) == 2
+    x, y = min(centres, key=lambda c: c[1])  # the northern one: 102
+    with qtbot.waitSignal(view.sig_incident_clicked, timeout=5000) as incident:
+        QTest.mouseClick(
+            view.focusProxy(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y))
+        )
+    assert incident.args == [102, 40.15, 110.06]
+
     view.set_picking(True)
     with qtbot.waitSignal(view.sig_point_picked, timeout=5000) as picked:
         view.run_script("GovMap.clickAt(40.125, 110.0375);")
@@ -117,7 +132,10 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
     labels = _evaluate(
         qtbot, view, "[...document.querySelectorAll('.gov-label')].map(e => e.textContent)"
     )
-    assert XSS in labels
+    assert XSS + QUOTES in labels
+    view.run_script("GovMap.hoverGrid(11);")
+    tip = _evaluate(qtbot, view, "document.querySelector('.gov-tip-title').textContent")
+    assert tip == XSS + QUOTES
     assert _evaluate(qtbot, view, "GovMap.stats().micro") == 1
     assert _evaluate(qtbot, view, "document.querySelector('.gov-legend').textContent").startswith(
         "每千人在办"

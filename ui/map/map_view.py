@@ -31,6 +31,9 @@ from ui.map.tiles import BaseMap, layer_options
 log = logging.getLogger(__name__)
 
 GRID_METRICS = ("open", "overdue", "per1000")
+# What JSON text needs to become the body of a single-quoted script string.
+_JS_STRING = (("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"),
+              ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))  # fmt: skip
 INCIDENT_MODES = ("clusters", "heat", "none")
 INCIDENT_COLOURINGS = ("deadline", "risk")
 
@@ -173,7 +176,12 @@ class MapView(QWebEngineView):
     def _load_data(self, function: str, payload: str) -> int:
         self._seq += 1
         path = self._folder / f"data-{self._seq}.js"
-        path.write_text(f"GovMap.{function}({self._seq},{payload});", encoding="utf-8")
+        # JSON.parse of a string, not an object literal: V8 reads JSON text several times
+        # faster than script, and keeps no literal's copy of the data beside the objects.
+        text = payload
+        for raw, escaped in _JS_STRING:  # str.replace: translate takes half a second here
+            text = text.replace(raw, escaped)
+        path.write_text(f"GovMap.{function}({self._seq},JSON.parse('{text}'));", encoding="utf-8")
         for old in self._folder.glob("data-*.js"):
             if old != path and int(old.stem.split("-")[1]) < self._seq - 1:
                 old.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.services.map_data import Incidents, MapCases, MapData
-from desktop.services.map_geojson import grids_geojson, places_geojson
+from desktop.services.map_geojson import grids_geojson, micro_geojson, places_geojson
 
 METRICS = ("open", "overdue", "per1000")
 # Small integers for the page: index into its colour tables.
@@ -78,7 +78,7 @@ def layers_json(
     metrics = _metrics(counts, {g.id: g.population for g in data.grids}, titles)
     return (
         f'{{"places":{places_geojson(data.places)},"grids":{grids_geojson(data.grids)},'
-        f'"micro":{grids_geojson(data.micro_grids)},"incidents":{_dumps(_incidents(data.incidents))},'
+        f'"micro":{micro_geojson(data.micro_grids)},"incidents":{_dumps(_incidents(data.incidents))},'
         f'"metrics":{_dumps(metrics)},"texts":{_dumps(dict(texts))},"fit":{_dumps(fit)}}}'
     )
 

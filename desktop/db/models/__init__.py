@@ -15,6 +15,7 @@ from desktop.db.models.catalog import CalendarDay, Category, DeadlineRule
 from desktop.db.models.geo import Grid, GridMember, Jurisdiction
 from desktop.db.models.meta import AppMeta, AuditEntry
 from desktop.db.models.org import Center, Department, Staff, Window
+from desktop.db.models.rollup import ReportRollup
 from desktop.db.models.roster import (
     CheckIn,
     RosterRule,
@@ -46,6 +47,7 @@ __all__ = [
     "Grid",
     "GridMember",
     "Jurisdiction",
+    "ReportRollup",
     "RosterRule",
     "RosterRuleStaff",
     "RosterSettings",

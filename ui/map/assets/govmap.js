@@ -44,7 +44,7 @@ var GovMap = (function () {
     var p = map.createPane(name);
     p.style.zIndex = zIndex;
     if (!interactive) p.style.pointerEvents = "none";
-    renderers[name] = L.canvas({ pane: name, padding: 0.3 });
+    renderers[name] = L.canvas({ pane: name, padding: 0.1 });
     return p;
   }
 
@@ -190,18 +190,20 @@ var GovMap = (function () {
     gridsById = {};
     gridLayer = L.geoJSON(data.grids, {
       style: gridStyle,
-      onEachFeature: function (f, layer) {
-        gridsById[f.properties.id] = layer;
-        layer.bindTooltip(function () { return gridTooltip(f.properties); },
-          { sticky: true, direction: "top", opacity: 0.95 });
-        layer.on("click", function (e) {
-          if (state.picking) return; // the map's click handler takes the point
-          L.DomEvent.stopPropagation(e);
-          selectGrid(f.properties.id);
-          if (bridge) bridge.gridClicked(f.properties.id);
-        });
-      },
-    }).addTo(map);
+      onEachFeature: function (f, layer) { gridsById[f.properties.id] = layer; },
+    });
+    // One tooltip and one click handler for the group, not 7,000 of each: a grid's events
+    // reach its group with the grid as e.layer (and the tooltip's source).
+    gridLayer.bindTooltip(function (layer) { return gridTooltip(layer.feature.properties); },
+      { sticky: true, direction: "top", opacity: 0.95 });
+    gridLayer.on("click", function (e) {
+      if (state.picking) return; // the map's click handler takes the point
+      L.DomEvent.stopPropagation(e);
+      var id = e.layer.feature.properties.id;
+      selectGrid(id);
+      if (bridge) bridge.gridClicked(id);
+    });
+    gridLayer.addTo(map);
     dropGeometry(data.grids);
     if (microLayer) map.removeLayer(microLayer);
     microLayer = null;
@@ -231,6 +233,17 @@ var GovMap = (function () {
     }
     if (want && !map.hasLayer(microLayer)) microLayer.addTo(map);
     if (!want && map.hasLayer(microLayer)) map.removeLayer(microLayer);
+  }
+
+  function restyleGrids() {
+    // Only the grids whose colour changed: each restyled path costs the canvas a redraw.
+    if (!gridLayer) return;
+    gridLayer.eachLayer(function (layer) {
+      var style = gridStyle(layer.feature), o = layer.options;
+      if (style.fillColor !== o.fillColor || style.color !== o.color || style.weight !== o.weight) {
+        layer.setStyle(style);
+      }
+    });
   }
 
   function selectGrid(id) {
@@ -306,14 +319,16 @@ var GovMap = (function () {
     return bubble(count, level);
   }
 
-  function clusterGroup(done) {
+  function clusterGroup(done, points) {
     return L.markerClusterGroup({
       chunkedLoading: true,
       chunkInterval: 200,
       chunkDelay: 1, // the default 50 ms between chunks added a second at city scale
       showCoverageOnHover: false,
       maxClusterRadius: 50,
-      disableClusteringAtZoom: 18,
+      // Grid bubbles give way to points at POINT_ZOOM: clustering them for the zooms beyond
+      // took a third of their clustering time.
+      disableClusteringAtZoom: points ? 18 : POINT_ZOOM,
       iconCreateFunction: clusterIcon,
       // Adding the empty group to the map reports (0, 0) first: not the end.
       chunkProgress: function (processed, total) { if (total > 0 && processed >= total) done(); },
@@ -323,30 +338,35 @@ var GovMap = (function () {
   function gridMarkers() {
     return buckets.map(function (b) {
       var level = state.colourBy === "risk" ? b.risk : b.deadline;
-      var m = L.marker([b.lat, b.lng], { icon: bubble(b.count, level), count: b.count,
-        deadline: b.deadline, risk: b.risk, keyboard: false });
-      m.on("click", function (e) {
-        L.DomEvent.stopPropagation(e);
-        var layer = gridsById[b.grid];
-        if (b.count === 1 && !layer) return onIncidentClick({ target: { options: { index: b.first } } });
-        if (layer) map.flyToBounds(layer.getBounds(), { maxZoom: 16, duration: 0.6 });
-        else map.flyTo([b.lat, b.lng], POINT_ZOOM);
-      });
-      return m;
+      return L.marker([b.lat, b.lng], { icon: bubble(b.count, level), count: b.count,
+        deadline: b.deadline, risk: b.risk, keyboard: false, bucket: b });
     });
+  }
+
+  function bucketClicked(b) {
+    var layer = gridsById[b.grid];
+    if (b.count === 1 && !layer) return incidentClicked(b.first);
+    if (layer) map.flyToBounds(layer.getBounds(), { maxZoom: 16, duration: 0.6 });
+    else map.flyTo([b.lat, b.lng], POINT_ZOOM);
+  }
+
+  function onMarkerClick(e) {
+    // One handler on the group for every marker in it (a grid's bubble or a point).
+    L.DomEvent.stopPropagation(e);
+    var o = e.layer.options;
+    if (o.bucket) bucketClicked(o.bucket);
+    else incidentClicked(o.index);
   }
 
   function pointMarkers() {
     var inc = data.incidents, area = map.getBounds().pad(0.5), markers = [];
     for (var j = 0; j < inc.ids.length; j++) {
       if (!area.contains([inc.lats[j], inc.lngs[j]])) continue;
-      var m = L.circleMarker([inc.lats[j], inc.lngs[j]], {
+      markers.push(L.circleMarker([inc.lats[j], inc.lngs[j]], {
         renderer: renderers.incidents, radius: 6, weight: 1.5, color: "#ffffff",
         fillColor: incidentColour(j), fillOpacity: 0.95, index: j, count: 1,
         deadline: inc.colour[j], risk: inc.risk[j],
-      });
-      m.on("click", onIncidentClick);
-      markers.push(m);
+      }));
     }
     pointArea = area;
     return markers;
@@ -367,8 +387,10 @@ var GovMap = (function () {
       return;
     }
     if (state.incidents !== "clusters") { done(); return; }
-    var markers = map.getZoom() < POINT_ZOOM ? gridMarkers() : pointMarkers();
-    clusterLayer = clusterGroup(done);
+    var points = map.getZoom() >= POINT_ZOOM;
+    var markers = points ? pointMarkers() : gridMarkers();
+    clusterLayer = clusterGroup(done, points);
+    clusterLayer.on("click", onMarkerClick);
     clusterLayer.addTo(map);
     if (markers.length === 0) { done(); return; }
     clusterLayer.addLayers(markers);
@@ -384,9 +406,7 @@ var GovMap = (function () {
     }
   }
 
-  function onIncidentClick(e) {
-    L.DomEvent.stopPropagation(e);
-    var i = e.target.options.index;
+  function incidentClicked(i) {
     if (bridge) bridge.incidentClicked(data.incidents.ids[i], data.incidents.lats[i],
       data.incidents.lngs[i]);
   }
@@ -396,9 +416,9 @@ var GovMap = (function () {
     map = leafletMap;
     pane("places", 450, false);
     pane("labels", 460, false);
-    renderers.grids = L.canvas({ padding: 0.3 });
-    renderers.micro = L.canvas({ pane: "places", padding: 0.3 });
-    renderers.incidents = L.canvas({ pane: "markerPane", padding: 0.3 });
+    renderers.grids = L.canvas({ padding: 0.1 });
+    renderers.micro = L.canvas({ pane: "places", padding: 0.1 });
+    renderers.incidents = L.canvas({ pane: "markerPane", padding: 0.1 });
     legend.addTo(map);
     map.on("zoomend", function () { if (data) { drawLabels(); showMicro(); } });
     map.on("moveend", function () { if (data) { drawGridLabels(); followView(); } });
@@ -470,7 +490,7 @@ var GovMap = (function () {
     });
     data.metrics = payload.metrics;
     data.incidents = decodeIncidents(payload.incidents);
-    if (gridLayer) gridLayer.setStyle(gridStyle);
+    restyleGrids();
     drawLegend();
     prepareBuckets();
     redrawIncidents(n);
@@ -492,7 +512,7 @@ var GovMap = (function () {
 
   function setMetric(metric) {
     state.metric = metric;
-    if (gridLayer) gridLayer.setStyle(gridStyle);
+    restyleGrids();
     drawLegend();
   }
 
@@ -603,7 +623,12 @@ var GovMap = (function () {
   // Tests and the picker drive clicks through the same handlers a mouse would.
   function clickGrid(id) {
     var layer = gridsById[id];
-    if (layer) layer.fire("click", { latlng: layer.getBounds().getCenter() });
+    if (layer) layer.fire("click", { latlng: layer.getBounds().getCenter() }, true);
+  }
+
+  function hoverGrid(id) {
+    var layer = gridsById[id];
+    if (layer) layer.fire("mouseover", { latlng: layer.getBounds().getCenter() }, true);
   }
 
   function clickAt(lat, lng) {
@@ -613,7 +638,7 @@ var GovMap = (function () {
   function clickIncident(id) {
     var i = data.incidents.ids.indexOf(id);
     if (i < 0) return;
-    onIncidentClick({ target: { options: { index: i } }, stopPropagation: function () {} });
+    incidentClicked(i);
   }
 
   function stats() {
@@ -629,10 +654,10 @@ var GovMap = (function () {
   }
 
   return { stats: stats, init: init, load: load, receive: receive, update: update,
-    setMetric: setMetric,
-    setIncidents: setIncidents, flyTo: flyTo, selectGrid: selectGrid, showCard: showCard,
-    highlight: highlight, setPicking: setPicking, showPicked: showPicked, fitAll: fitAll,
-    clickGrid: clickGrid, clickAt: clickAt, clickIncident: clickIncident, report: report,
+    setMetric: setMetric, setIncidents: setIncidents, flyTo: flyTo, selectGrid: selectGrid,
+    showCard: showCard, highlight: highlight, setPicking: setPicking, showPicked: showPicked,
+    fitAll: fitAll, clickGrid: clickGrid, hoverGrid: hoverGrid, clickAt: clickAt,
+    clickIncident: clickIncident, report: report,
     setBaseMap: setBaseMap, view: view, restoreView: restoreView, preview: preview,
     previewCount: previewCount };
 })();
