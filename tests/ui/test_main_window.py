@@ -325,3 +325,49 @@ def test_quitting_with_an_open_action_window_asks_first(qtbot, launch, productio
         assert yes.text() == "退出"
         QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert done.args == [0]
+
+
+def test_an_action_confirmed_while_the_database_is_away_is_sent_after_its_window_closed(
+    qtbot, launch, production_db, runner
+):
+    """The session's outbox keeps the action; the status bar counts it and says it was sent."""
+    from PySide6.QtTest import QTest
+
+    from desktop.db.engine import make_engine, make_session_factory
+    from desktop.domain.enums import EventKind
+    from tests.ui.test_case_dialogs import CTRL, activate, press, type_text
+
+    startup, workbench = launch(production_db.url)
+    engine = create_engine(f"sqlite:///{production_db.path}")
+    with engine.connect() as conn:
+        case_id = conn.execute(text("SELECT id FROM cases WHERE number = 'T00001'")).scalar_one()
+    controller = workbench.case_tabs.open_case(case_id)
+    qtbot.waitUntil(lambda: controller.loaded is not None, timeout=10_000)
+    dialog = press(qtbot, controller, EventKind.NOTE)
+    type_text(dialog.rows["note"], "数据库回来后发出")
+    # The database goes away: nothing listens on port 1, every connection is refused.
+    here = runner.session_factory
+    away = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/govdesk")
+    runner.session_factory = make_session_factory(away)
+    try:
+        activate(dialog)
+        QTest.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
+        assert "即使关闭本窗口" in dialog.error_label.text()
+        waiting = workbench.window.outbox_label
+        assert waiting.isVisible() and waiting.text() == "待数据库恢复后提交的操作：1"
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)  # the user closes the window meanwhile
+        qtbot.waitUntil(lambda: controller.dialog is None, timeout=5_000)
+    finally:
+        runner.session_factory = here
+        away.dispose()
+    workbench.outbox.retry_now()  # what the change monitor's "answers again" does
+    bar = workbench.window.statusBar()
+    qtbot.waitUntil(lambda: "已提交" in bar.currentMessage(), timeout=10_000)
+    assert bar.currentMessage() == "数据库已恢复，已提交：T00001 处置记录"
+    assert not waiting.isVisible()
+    with engine.connect() as conn:
+        notes = conn.execute(text("SELECT note FROM case_events WHERE case_id = :c"
+                                  " AND kind = 'note'"), {"c": case_id}).scalars().all()  # fmt: skip
+    engine.dispose()
+    assert notes == ["数据库回来后发出"]
