@@ -95,6 +95,8 @@ def _free_port() -> int:
 class _LocalPostgres:
     """A throwaway cluster in a temp dir; as root it runs as the `postgres` user."""
 
+    settings = PG_SETTINGS  # server options (`-c key=value`); a subclass may change some
+
     def __init__(self) -> None:
         self.bindir = _find_pg_bindir()
         self.as_postgres = os.geteuid() == 0  # initdb and postgres refuse to run as root
@@ -126,7 +128,7 @@ class _LocalPostgres:
         for attempt in range(3):  # another process may take the free port before we do
             self.port = _free_port()
             options = [f"-p {self.port}", f"-k {self.root}"]
-            options += [f"-c {key}={value}" for key, value in PG_SETTINGS.items()]
+            options += [f"-c {key}={value}" for key, value in self.settings.items()]
             try:
                 self._run("pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile),
                           "-w", "-t", "60", "-o", " ".join(options), "start")  # fmt: skip

@@ -22,6 +22,7 @@ ICONS: dict[str, str] = {
     "alert.bell_ringing": "mdi6.bell-ring",
     "action.wall": "mdi6.monitor-dashboard",
     "action.login": "mdi6.login",
+    "action.logout": "mdi6.logout",
     "action.close": "mdi6.close",
     "action.export": "mdi6.export-variant",
     "action.browse": "mdi6.folder-open-outline",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from ui.widgets import ConnectionBanner, TrainingBanner
 
 PAGES = ("dashboard", "map", "cases", "roster", "reports", "settings")
 PAGE_KEY_ROLE = 0x0100 + 1  # Qt.UserRole + 1: the page key stored on each navigation item
+SIGN_OUT_KEYS = "Ctrl+Shift+L"  # 退出登录 (L for log out; Ctrl+Shift+Q quits elsewhere)
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +44,9 @@ class MainWindow(QMainWindow):
         self._principal: Principal | None = None
         self._jurisdiction = ""
         self._database_url = ""
+        self._waiting = 0
+        # Asked before closing (the workbench: would open work be lost?); False keeps it open.
+        self.close_guard: Callable[[], bool] | None = None
 
         self.training_banner = TrainingBanner()
         self.training_banner.setVisible(training)
@@ -53,6 +59,13 @@ class MainWindow(QMainWindow):
         self.intake_button.setObjectName("intakeButton")
         self.intake_button.hide()
         self.alert_bell = AlertBell()  # 提醒: what needs the user, with the count
+        self.sign_out_button = QPushButton(icon("action.logout", theme.NAV_TEXT), "")  # 退出登录
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_shortcut = QShortcut(QKeySequence(SIGN_OUT_KEYS), self)
+        # Confirmed actions waiting for the database to come back (the session's outbox).
+        self.outbox_label = QLabel()
+        self.outbox_label.setObjectName("statusSeparated")
+        self.outbox_label.hide()
         self.nav_list = QListWidget()
         self.nav_list.setObjectName("navList")
         self.nav_list.setIconSize(QSize(20, 20))
@@ -76,6 +89,7 @@ class MainWindow(QMainWindow):
         nav_layout.addWidget(self.alert_bell)
         nav_layout.addWidget(self.intake_button)
         nav_layout.addWidget(self.nav_list, 1)
+        nav_layout.addWidget(self.sign_out_button)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +111,7 @@ class MainWindow(QMainWindow):
         status.addWidget(self.user_label)
         status.addWidget(self.roles_label)
         status.addWidget(self.jurisdiction_label)
+        status.addPermanentWidget(self.outbox_label)
         status.addPermanentWidget(self.database_label)
 
         self.nav_list.currentRowChanged.connect(self._on_nav_list_row_changed)
@@ -136,6 +151,14 @@ class MainWindow(QMainWindow):
         self.sig_page_changed.emit(self.nav_list.item(row).data(PAGE_KEY_ROLE))
 
     # -- who is signed in ----------------------------------------------------------------
+    def show_waiting_actions(self, count: int) -> None:
+        """How many confirmed actions wait for the database (hidden at none)."""
+        self._waiting = count
+        self.outbox_label.setText(
+            self.tr("Actions waiting for the database: %1").replace("%1", str(count))
+        )
+        self.outbox_label.setVisible(count > 0)
+
     def set_identity(self, principal: Principal, jurisdiction: str, database_url: str) -> None:
         self._principal = principal
         self._jurisdiction = jurisdiction
@@ -148,6 +171,11 @@ class MainWindow(QMainWindow):
         self.nav_title.setText(self.tr("Governance Center"))
         self.nav_subtitle.setText(self.tr("GovDesk console"))
         self.intake_button.setText(self.tr("Register a case (Ctrl+N)"))
+        self.sign_out_button.setText(self.tr("Sign out (Ctrl+Shift+L)"))
+        self.sign_out_button.setToolTip(
+            self.tr("Give back the cases you hold, close your cases and return to sign-in")
+        )
+        self.show_waiting_actions(self._waiting)
         self._retranslate_nav()
         self._retranslate_status()
 
@@ -188,6 +216,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()  # the guard asks the user, and closes again if told to
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.sig_closed.emit()

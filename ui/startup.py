@@ -58,7 +58,10 @@ class Startup(QObject):
         self._runner.session_factory = database.session_factory
         self.connector.close()
         self.connector = None
-        self.login = LoginController(self._runner, database, self)
+        self._open_login()
+
+    def _open_login(self) -> None:
+        self.login = LoginController(self._runner, self.database, self)
         self.login.sig_signed_in.connect(self._on_login_signed_in)
         self.login.sig_cancelled.connect(self._on_login_cancelled)
         self.login.start()
@@ -71,6 +74,7 @@ class Startup(QObject):
         self.login = None
         self.workbench = Workbench(self._runner, self.database, principal, self)
         self.workbench.sig_closed.connect(self._on_workbench_closed)
+        self.workbench.sig_signed_out.connect(self._on_workbench_signed_out)
         self.workbench.start()
         self.sig_workbench_opened.emit(self.workbench)
 
@@ -79,3 +83,12 @@ class Startup(QObject):
 
     def _on_workbench_closed(self) -> None:
         self.sig_finished.emit(EXIT_OK)
+
+    def _on_workbench_signed_out(self) -> None:
+        """退出登录: back to the sign-in dialog on the same database."""
+        workbench, self.workbench = self.workbench, None
+        if workbench is not None:
+            log.info("signed out: user %s", workbench.principal.user_id)
+            workbench.close()
+            workbench.deleteLater()
+        self._open_login()

@@ -1,4 +1,5 @@
-"""The signed-in session: the main window with its pages, controllers and change monitor."""
+"""The signed-in session: the main window with its pages, controllers and change monitor,
+the outbox of confirmed actions, and signing out."""
 
 from __future__ import annotations
 
@@ -6,18 +7,20 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.clock import to_local
 from desktop.domain.enums import Role
 from desktop.domain.principal import Principal
+from desktop.errors import GovDeskError
 from desktop.services.drafts import DraftStore
 from desktop.services.queues import CaseFilter
 from ui.admin.geo_import_controller import GeoImportController
 from ui.admin.geo_import_view import GeoImportDialog
 from ui.alerts.controller import AlertsController
 from ui.cases.detail.bulk import BulkController
+from ui.cases.detail.outbox import ActionOutbox, OutgoingAction
 from ui.cases.detail.tabs import CaseTabs
 from ui.cases.page import CasesPage
 from ui.connect.database import Database
@@ -36,6 +39,7 @@ from ui.reports.view import ReportsView
 from ui.roster.controller import RosterController
 from ui.roster.view import RosterView
 from ui.tasks import TaskRunner
+from ui.text import describe
 from ui.watch import ChangeMonitor
 
 log = logging.getLogger(__name__)
@@ -64,6 +68,8 @@ def jurisdiction_name(session, jurisdiction_id: int) -> str:
 class Workbench(QObject):
     sig_closed = Signal()
     """The main window was closed."""
+    sig_signed_out = Signal()
+    """The user signed out: the session is closed and its claims given back (or tried)."""
 
     def __init__(
         self,
@@ -101,12 +107,24 @@ class Workbench(QObject):
             self.preferences.view.import_button.show()
             self.preferences.view.import_button.clicked.connect(self.open_geo_import)
         self.geo_import: GeoImportController | None = None
-        self.case_tabs = CaseTabs(runner, principal, database.training, self)
+        # Confirmed actions live here until the database answers, whatever windows close.
+        self.outbox = ActionOutbox(runner, self)
+        self.outbox.sig_sent.connect(self._on_outbox_sent)
+        self.outbox.sig_refused.connect(self._on_outbox_refused)
+        self.outbox.sig_count_changed.connect(self.window.show_waiting_actions)
+        self.refusal_box: QMessageBox | None = None
+        self.sign_out_box: QMessageBox | None = None
+        self.quit_box: QMessageBox | None = None
+        self._close_confirmed = False  # closing the window was asked about, or is ours
+        self._signing_out = False
+        self.case_tabs = CaseTabs(runner, principal, database.training, self, outbox=self.outbox)
         self.bulk = BulkController(runner, principal, self.cases.view.table, self.cases.model, self)
         self.bulk.sig_cases_changed.connect(self.cases.refresh)
         self.bulk.sig_cases_changed.connect(self.case_tabs.refresh_all)
         self.monitor.sig_cases_changed.connect(self.case_tabs.refresh_all)
-        self.alerts = AlertsController(runner, principal, self.window.alert_bell, self.monitor, self)
+        self.alerts = AlertsController(
+            runner, principal, self.window.alert_bell, self.monitor, self
+        )
         self.alerts.sig_case_requested.connect(self.open_case)
         self.monitor.sig_connection_lost.connect(self._on_monitor_connection_lost)
         self.monitor.sig_connection_restored.connect(self._on_monitor_connection_restored)
@@ -128,6 +146,9 @@ class Workbench(QObject):
             self.intake.sig_case_registered.connect(self._on_intake_case_registered)
             self.intake.point_picker = self._pick_point
         self.window.sig_closed.connect(self._on_window_closed)
+        self.window.sign_out_button.clicked.connect(self.sign_out)
+        self.window.sign_out_shortcut.activated.connect(self.sign_out)
+        self.window.close_guard = self._may_close
         self.window.sig_page_changed.connect(self._on_window_page_changed)
         self.map.sig_cases_requested.connect(self._on_cases_requested)
         self.map.sig_case_requested.connect(self._on_map_case_requested)
@@ -154,6 +175,15 @@ class Workbench(QObject):
 
     def close(self) -> None:
         """Stop background refreshes and close the window; safe to call twice."""
+        self._stop_pages()
+        if not shiboken6.isValid(self.window):
+            return
+        self._close_confirmed = True
+        self.window.blockSignals(True)
+        self.window.close()
+        self.window.deleteLater()
+
+    def _stop_pages(self) -> None:
         self.alerts.stop()
         self.dashboard.stop()
         self.cases.stop()
@@ -164,11 +194,109 @@ class Workbench(QObject):
             self.case_tabs.close()
         if self.intake is not None:
             self.intake.close()
-        if not shiboken6.isValid(self.window):
+
+    # -- signing out ---------------------------------------------------------------------
+    def sign_out(self) -> None:
+        """退出登录: asks first if action dialogs are open or actions wait for the database;
+        then closes the session, gives the user's claims back, and emits sig_signed_out."""
+        if self._signing_out:
             return
-        self.window.blockSignals(True)
-        self.window.close()
-        self.window.deleteLater()
+        if self.sign_out_box is not None:
+            self.sign_out_box.raise_()
+            return
+        box = self._loss_question(self.tr("Sign out"), self.tr("Sign out anyway? This is lost:"))
+        if box is None:
+            self._sign_out_now()
+            return
+        box.finished.connect(lambda result: self._on_sign_out_box_finished(box, result))
+        self.sign_out_box = box
+        box.open()
+
+    def _loss_question(self, title: str, question: str) -> QMessageBox | None:
+        """Ask before open action windows or waiting actions are lost; None: nothing is."""
+        dialogs = self.case_tabs.open_dialogs() if shiboken6.isValid(self.case_tabs.window) else 0
+        waiting = len(self.outbox.waiting)
+        if not dialogs and not waiting:
+            return None
+        lines = []
+        if dialogs:
+            lines.append(self.tr("Open action windows, with what is typed in them: %1")
+                         .replace("%1", str(dialogs)))  # fmt: skip
+        if waiting:
+            lines.append(self.tr("Confirmed actions still waiting for the database: %1")
+                         .replace("%1", str(waiting)))  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, question + "\n" + "\n".join(lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window,
+        )  # fmt: skip
+        box.button(QMessageBox.StandardButton.Yes).setText(title)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the work
+        return box
+
+    def _may_close(self) -> bool:
+        """The main window asks before closing: quitting loses what sign-out would."""
+        if self._close_confirmed:
+            return True
+        if self.quit_box is None:
+            box = self._loss_question(self.tr("Quit"), self.tr("Quit anyway? This is lost:"))
+            if box is None:
+                return True
+            box.finished.connect(lambda result: self._on_quit_box_finished(box, result))
+            self.quit_box = box
+            box.open()
+        return False
+
+    def _on_quit_box_finished(self, box: QMessageBox, result: int) -> None:
+        box.deleteLater()
+        self.quit_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            self._close_confirmed = True
+            self.outbox.discard_waiting()
+            self.window.close()
+
+    def _on_sign_out_box_finished(self, box: QMessageBox, result: int) -> None:
+        box.deleteLater()
+        self.sign_out_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            self._sign_out_now()
+
+    def _sign_out_now(self) -> None:
+        self._signing_out = True
+        log.info("signing out: user %s", self.principal.user_id)
+        self.outbox.discard_waiting()
+        self.close()
+        self._release_claims_then(self.sig_signed_out.emit)
+
+    # -- the outbox ----------------------------------------------------------------------
+    def _on_outbox_sent(self, action: OutgoingAction, _change) -> None:
+        if action.waited:  # the user was told it would be sent: say that it was
+            self.window.statusBar().showMessage(
+                self.tr("Sent now that the database answers again: %1").replace("%1", action.words),
+                60_000,
+            )
+
+    def _on_outbox_refused(self, action: OutgoingAction, exc: BaseException) -> None:
+        """A waited-for action refused after its dialog was closed: nobody else says so."""
+        if not action.waited or action.shown_by_owner() or not shiboken6.isValid(self.window):
+            return
+        reason = (
+            describe(exc)
+            if isinstance(exc, GovDeskError)
+            else self.tr("The details are in the log.")
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Action not carried out"),
+            self.tr("After the database came back, %1 was refused: %2")
+            .replace("%1", action.words)
+            .replace("%2", reason),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.finished.connect(box.deleteLater)
+        self.refusal_box = box
+        box.show()
 
     def _on_monitor_connection_lost(self, last_contact) -> None:
         shown = to_local(last_contact).strftime("%H:%M:%S") if last_contact else ""
@@ -177,6 +305,7 @@ class Workbench(QObject):
             self.case_tabs.show_connection_lost(shown)
 
     def _on_monitor_connection_restored(self) -> None:
+        self.outbox.retry_now()  # before the pages refresh: they then show its result
         self.window.connection_banner.hide()
         if shiboken6.isValid(self.case_tabs.window):
             self.case_tabs.show_connection_lost(None)
@@ -259,14 +388,7 @@ class Workbench(QObject):
         self.cases.view.table.setFocus()
 
     def _on_window_closed(self) -> None:
-        if shiboken6.isValid(self.case_tabs.window):
-            self.case_tabs.close()
-        self.alerts.stop()
-        self.dashboard.stop()
-        self.cases.stop()
-        self.figures.stop()
-        self.roster.stop()
-        self.monitor.stop()
+        self._stop_pages()
         self._release_claims_then(self.sig_closed.emit)
 
     def _release_claims_then(self, done: Callable[[], None]) -> None:

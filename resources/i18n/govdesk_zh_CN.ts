@@ -231,8 +231,8 @@
 <context>
     <name>CaseController</name>
     <message>
-        <source>The database cannot be reached. Your input is kept; the action will be sent by itself when the connection is back.</source>
-        <translation>暂时无法连接数据库。您的输入已保留，连接恢复后将自动提交本次操作。</translation>
+        <source>The database cannot be reached. Your input is kept; the action will be sent by itself when the connection is back, even if you close this window.</source>
+        <translation>数据库暂时无法连接。已填写的内容会保留；连接恢复后将自动提交此操作，即使关闭本窗口也会提交。</translation>
     </message>
     <message>
         <source>After the other change this action is no longer possible.</source>
@@ -1636,6 +1636,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Actions waiting for the database: %1</source>
+        <translation>待数据库恢复后提交的操作：%1</translation>
+    </message>
+    <message>
         <source>Governance Center Console</source>
         <translation>综治中心工作台</translation>
     </message>
@@ -1650,6 +1654,14 @@
     <message>
         <source>Register a case (Ctrl+N)</source>
         <translation>登记 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Sign out (Ctrl+Shift+L)</source>
+        <translation>退出登录 (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Give back the cases you hold, close your cases and return to sign-in</source>
+        <translation>释放您认领的案件，关闭已打开的案件，并返回登录界面</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -3054,6 +3066,46 @@
 </context>
 <context>
     <name>Workbench</name>
+    <message>
+        <source>Open action windows, with what is typed in them: %1</source>
+        <translation>打开的操作窗口（其中已填写的内容）：%1</translation>
+    </message>
+    <message>
+        <source>Confirmed actions still waiting for the database: %1</source>
+        <translation>已确认但仍在等待数据库恢复的操作：%1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sign out anyway? This is lost:</source>
+        <translation>仍要退出登录吗？以下内容将会丢失：</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit anyway? This is lost:</source>
+        <translation>仍要退出吗？以下内容将会丢失：</translation>
+    </message>
+    <message>
+        <source>Sent now that the database answers again: %1</source>
+        <translation>数据库已恢复，已提交：%1</translation>
+    </message>
+    <message>
+        <source>The details are in the log.</source>
+        <translation>详细信息见日志。</translation>
+    </message>
+    <message>
+        <source>Action not carried out</source>
+        <translation>操作未执行</translation>
+    </message>
+    <message>
+        <source>After the database came back, %1 was refused: %2</source>
+        <translation>数据库恢复后，%1 被拒绝：%2</translation>
+    </message>
     <message>
         <source>Registered case %1</source>
         <translation>已登记案件 %1</translation>

@@ -61,6 +61,33 @@ def no_leaked_windows(_configured_app):
     assert not leaked, f"windows left open: {leaked}"
 
 
+@pytest.fixture(autouse=True)
+def no_held_keys(_configured_app):
+    """Start every test with no modifier key held.
+
+    QTest's key click with Ctrl ends with a Control release that still carries Ctrl, and
+    Qt takes the modifier state from the last simulated key event: Ctrl then stayed "held"
+    into the next test, where selectRow() toggled rows instead of selecting (the cases
+    page's live refresh test failed whenever a Ctrl+Enter test ran before it).
+    """
+    _release_modifiers()
+    yield
+    _release_modifiers()
+
+
+def _release_modifiers() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    target = QWidget()  # never shown: it only carries the key event
+    QTest.keyRelease(target, Qt.Key.Key_Control)  # a release with no modifier left
+    target.deleteLater()
+
+
 @pytest.fixture
 def runner():
     runner = TaskRunner()

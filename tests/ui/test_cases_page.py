@@ -23,6 +23,7 @@ from ui.connect.database import open_database
 from ui.watch import ChangeMonitor
 
 OPEN = "('registered', 'accepted', 'dispatched', 'in_progress')"
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def micros(moment: datetime) -> int:
@@ -341,9 +342,14 @@ def test_another_seats_change_appears_keeping_the_selection(qtbot, make_page, de
     try:
         page = make_page("supervisor", monitor=monitor)
         ids = shown(qtbot, page, lambda: page.open_queue(NamedQueue.ALL))
-        chosen, gone = ids[6], ids[2]
-        page.view.table.selectRow(6)
+        chosen, also, gone = ids[6], ids[8], ids[2]
+        table = page.view.table
+        table.selectRow(6)
+        rect = table.visualRect(page.model.index(8, 1))
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, CTRL, rect.center())
         qtbot.waitUntil(lambda: page.model.cached(chosen) is not None)
+        # The user still holds Ctrl when the change arrives: the refresh must not toggle rows.
+        QTest.keyPress(table, Qt.Key.Key_Control)
         other = world.create_engine(demo.url)  # another seat: a connection of its own
         with other.begin() as conn:
             conn.execute(world.text("UPDATE cases SET title = '另一席位改过', version = version + 1"
@@ -353,9 +359,11 @@ def test_another_seats_change_appears_keeping_the_selection(qtbot, make_page, de
         other.dispose()
         qtbot.waitUntil(lambda: (page.model.cached(chosen) or None) is not None
                         and page.model.cached(chosen).title == "另一席位改过", timeout=10_000)  # fmt: skip
+        QTest.keyRelease(table, Qt.Key.Key_Control)
         assert gone not in page.model.ids() and page.model.row_of(chosen) == 5
-        selected = page.view.table.selectionModel().selectedRows()
-        assert [page.model.case_id(i.row()) for i in selected] == [chosen]
+        selected = sorted(i.row() for i in table.selectionModel().selectedRows())
+        assert [page.model.case_id(row) for row in selected] == [chosen, also]
+        assert selected == [5, 7]
     finally:
         monitor.stop()
         qtbot.waitUntil(lambda: not runner.busy)

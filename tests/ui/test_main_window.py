@@ -218,3 +218,156 @@ def test_the_watcher_survives_a_dropped_connection(qtbot, launch, pg_production_
     # This one can only arrive through the new connection's socket.
     seed.register_case(pg_production_db.url, pg_production_db.county_id, "X00002")
     qtbot.waitUntil(lambda: cards[NamedQueue.PENDING_ACCEPT].count == before + 2, timeout=10_000)
+
+
+def test_sign_out_asks_gives_back_the_claims_and_returns_to_sign_in(qtbot, launch, production_db):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.enums import EventKind
+    from tests.ui.test_case_dialogs import activate, press, type_text
+
+    engine = create_engine(f"sqlite:///{production_db.path}")
+    with engine.begin() as conn:
+        users = dict(conn.execute(text("SELECT username, id FROM users")).all())
+        # The seed gives chief one claim (T00003); chief takes T00001 too, clerk T00002.
+        conn.execute(text("UPDATE cases SET claimed_by_id = :u, claimed_at = updated_at"
+                          " WHERE number IN ('T00001', 'T00003')"), {"u": users["chief"]})  # fmt: skip
+        conn.execute(text("UPDATE cases SET claimed_by_id = :u, claimed_at = updated_at"
+                          " WHERE number = 'T00002'"), {"u": users["clerk"]})  # fmt: skip
+
+    def claims() -> dict[str, str]:
+        with engine.connect() as conn:
+            return dict(conn.execute(text(
+                "SELECT c.number, u.username FROM cases c JOIN users u ON u.id = c.claimed_by_id"
+            )).all())  # fmt: skip
+
+    def notes() -> int:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM case_events WHERE kind = 'note'")
+                                ).scalar_one()  # fmt: skip
+
+    assert claims() == {"T00001": "chief", "T00002": "clerk", "T00003": "chief"}
+    notes_before = notes()
+    startup, workbench = launch(production_db.url)
+    with engine.connect() as conn:
+        case_id = conn.execute(text("SELECT id FROM cases WHERE number = 'T00003'")).scalar_one()
+    controller = workbench.case_tabs.open_case(case_id)
+    qtbot.waitUntil(lambda: controller.loaded is not None, timeout=10_000)
+    dialog = press(qtbot, controller, EventKind.NOTE)
+    type_text(dialog.rows["note"], "还没保存的记录")
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    # Ctrl+Shift+L asks first (an action window is open); Esc keeps everything.
+    activate(workbench.window.nav_list)
+    QTest.keyClick(workbench.window.nav_list, Qt.Key.Key_L, keys)
+    qtbot.waitUntil(lambda: workbench.sign_out_box is not None, timeout=5_000)
+    box = workbench.sign_out_box
+    assert "打开的操作窗口" in box.text() and "1" in box.text()
+    QTest.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: workbench.sign_out_box is None, timeout=5_000)
+    assert dialog.isVisible() and dialog.rows["note"].toPlainText() == "还没保存的记录"
+    assert claims() == {"T00001": "chief", "T00002": "clerk", "T00003": "chief"}
+
+    # The button asks again; 退出登录 closes the cases, gives chief's claims back, and the
+    # sign-in dialog shows again.
+    QTest.mouseClick(workbench.window.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workbench.sign_out_box is not None, timeout=5_000)
+    with qtbot.waitSignal(workbench.sig_signed_out, timeout=10_000):
+        yes = workbench.sign_out_box.button(QMessageBox.StandardButton.Yes)
+        assert yes.text() == "退出登录"
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: startup.login is not None and startup.login.view.isVisible(),
+                    timeout=10_000)  # fmt: skip
+    assert startup.workbench is None
+    assert claims() == {"T00002": "clerk"}  # only chief's were given back
+    assert notes() == notes_before  # the dialog was never confirmed: nothing sent
+    engine.dispose()
+
+    # Signing in again works on the same database.
+    login = startup.login
+    qtbot.keyClicks(login.view.username_edit, "chief")
+    qtbot.keyClicks(login.view.password_edit, seed.PASSWORD)
+    with qtbot.waitSignal(startup.sig_workbench_opened, timeout=10_000):
+        qtbot.mouseClick(login.view.login_button, Qt.MouseButton.LeftButton)
+    assert startup.workbench.principal.username == "chief"
+
+
+def test_quitting_with_an_open_action_window_asks_first(qtbot, launch, production_db):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.enums import EventKind
+    from tests.ui.test_case_dialogs import press, type_text
+
+    startup, workbench = launch(production_db.url)
+    engine = create_engine(f"sqlite:///{production_db.path}")
+    with engine.connect() as conn:
+        case_id = conn.execute(text("SELECT id FROM cases WHERE number = 'T00001'")).scalar_one()
+    engine.dispose()
+    controller = workbench.case_tabs.open_case(case_id)
+    qtbot.waitUntil(lambda: controller.loaded is not None, timeout=10_000)
+    dialog = press(qtbot, controller, EventKind.NOTE)
+    type_text(dialog.rows["note"], "写了一半")
+    finished = []
+    startup.sig_finished.connect(finished.append)
+    workbench.window.close()
+    qtbot.waitUntil(lambda: workbench.quit_box is not None, timeout=5_000)
+    assert workbench.window.isVisible() and "打开的操作窗口" in workbench.quit_box.text()
+    QTest.keyClick(workbench.quit_box, Qt.Key.Key_Escape)  # Cancel: nothing is lost
+    qtbot.waitUntil(lambda: workbench.quit_box is None, timeout=5_000)
+    assert workbench.window.isVisible() and dialog.rows["note"].toPlainText() == "写了一半"
+    assert finished == []
+    workbench.window.close()
+    qtbot.waitUntil(lambda: workbench.quit_box is not None, timeout=5_000)
+    with qtbot.waitSignal(startup.sig_finished, timeout=10_000) as done:
+        yes = workbench.quit_box.button(QMessageBox.StandardButton.Yes)
+        assert yes.text() == "退出"
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+    assert done.args == [0]
+
+
+def test_an_action_confirmed_while_the_database_is_away_is_sent_after_its_window_closed(
+    qtbot, launch, production_db, runner
+):
+    """The session's outbox keeps the action; the status bar counts it and says it was sent."""
+    from PySide6.QtTest import QTest
+
+    from desktop.db.engine import make_engine, make_session_factory
+    from desktop.domain.enums import EventKind
+    from tests.ui.test_case_dialogs import CTRL, activate, press, type_text
+
+    startup, workbench = launch(production_db.url)
+    engine = create_engine(f"sqlite:///{production_db.path}")
+    with engine.connect() as conn:
+        case_id = conn.execute(text("SELECT id FROM cases WHERE number = 'T00001'")).scalar_one()
+    controller = workbench.case_tabs.open_case(case_id)
+    qtbot.waitUntil(lambda: controller.loaded is not None, timeout=10_000)
+    dialog = press(qtbot, controller, EventKind.NOTE)
+    type_text(dialog.rows["note"], "数据库回来后发出")
+    # The database goes away: nothing listens on port 1, every connection is refused.
+    here = runner.session_factory
+    away = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/govdesk")
+    runner.session_factory = make_session_factory(away)
+    try:
+        activate(dialog)
+        QTest.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
+        assert "即使关闭本窗口" in dialog.error_label.text()
+        waiting = workbench.window.outbox_label
+        assert waiting.isVisible() and waiting.text() == "待数据库恢复后提交的操作：1"
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)  # the user closes the window meanwhile
+        qtbot.waitUntil(lambda: controller.dialog is None, timeout=5_000)
+    finally:
+        runner.session_factory = here
+        away.dispose()
+    workbench.outbox.retry_now()  # what the change monitor's "answers again" does
+    bar = workbench.window.statusBar()
+    qtbot.waitUntil(lambda: "已提交" in bar.currentMessage(), timeout=10_000)
+    assert bar.currentMessage() == "数据库已恢复，已提交：T00001 处置记录"
+    assert not waiting.isVisible()
+    with engine.connect() as conn:
+        notes = conn.execute(text("SELECT note FROM case_events WHERE case_id = :c"
+                                  " AND kind = 'note'"), {"c": case_id}).scalars().all()  # fmt: skip
+    engine.dispose()
+    assert notes == ["数据库回来后发出"]

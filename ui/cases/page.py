@@ -10,7 +10,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem
 
 from desktop.domain.enums import NamedQueue
@@ -228,7 +236,7 @@ class CasesPage(QObject):
         self.model.show_first_page(page.rows)
         self.view.table.scrollToTop()
         if page.rows:
-            self.view.table.selectRow(0)
+            self._select_only([0])
         self.sig_first_rows_shown.emit()
         if page.has_more:
             self._load_ids(generation, flt, sort)
@@ -246,7 +254,7 @@ class CasesPage(QObject):
             self.model.replace_ids(ids)
             self.view.table.scrollToTop()
             if ids:
-                self.view.table.selectRow(0)
+                self._select_only([0])
         else:
             self.model.show_ids(ids)
         self._show_total(len(ids))
@@ -262,7 +270,8 @@ class CasesPage(QObject):
         if generation != self._generation:
             return
         table, bar = self.view.table, self.view.table.verticalScrollBar()
-        selected = self._selected_case()
+        selected = self._selected_cases()
+        current = self.model.case_id(table.currentIndex().row()) if selected else None
         top_row, scrolled = table.rowAt(0), bar.value()
         top = self.model.case_id(top_row) if top_row >= 0 else None
         # Cached rows stay on screen (no flash of placeholders) while fresh ones are fetched.
@@ -272,8 +281,9 @@ class CasesPage(QObject):
             bar.setValue(scrolled)
         elif row is not None:
             table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        if selected is not None and (row := self.model.row_of(selected)) is not None:
-            table.selectRow(row)
+        rows = _rows_of(ids, selected)
+        if rows:
+            self._select_only(rows, self.model.row_of(current) if current is not None else None)
         self._refetch_visible()
         self._show_total(len(ids))
         self.sig_list_shown.emit(len(ids))
@@ -334,9 +344,25 @@ class CasesPage(QObject):
         self.view.error_label.show()
         self.view.status_label.setText("")
 
-    def _selected_case(self) -> int | None:
-        rows = self.view.table.selectionModel().selectedRows()
-        return self.model.case_id(rows[0].row()) if rows else None
+    def _selected_cases(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.table.selectionModel().selectedRows())
+        return [i for i in map(self.model.case_id, rows) if i is not None]
+
+    def _select_only(self, rows: list[int], current: int | None = None) -> None:
+        """Select exactly these rows (the current one first in the list, or `current`).
+
+        Not selectRow(): it follows the keys held at that moment, so a refresh arriving while
+        the user held Ctrl toggled rows instead of keeping the selection.
+        """
+        last = self.model.columnCount() - 1
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        chosen = self.view.table.selectionModel()
+        chosen.setCurrentIndex(self.model.index(rows[0] if current is None else current, 0),
+                               flags.NoUpdate)  # fmt: skip
+        chosen.select(selection, flags.ClearAndSelect | flags.Rows)
 
     # -- queues -------------------------------------------------------------------------
     def _fill_queue_list(self) -> None:
@@ -495,3 +521,14 @@ class CasesPage(QObject):
     def _on_refresh_timer_timeout(self) -> None:
         if not self._stopped:
             self.refresh()
+
+
+def _rows_of(ids: list[int], wanted: list[int]) -> list[int]:
+    """The rows of these cases in a fresh id list (one pass however many are selected)."""
+    if len(wanted) == 1:
+        try:
+            return [ids.index(wanted[0])]
+        except ValueError:
+            return []
+    chosen = set(wanted)
+    return [row for row, case_id in enumerate(ids) if case_id in chosen]

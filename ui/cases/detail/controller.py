@@ -1,6 +1,7 @@
-"""Wires one CaseView: loads the case, opens the action dialogs, runs actions on the
-database worker with the version the user saw, and turns a lost update into the conflict
-dialog. Dialogs open with open() (no nested event loops) and stay open until success."""
+"""Wires one CaseView: loads the case, opens the action dialogs, sends confirmed actions
+through the session's outbox with the version the user saw, and turns a lost update into the
+conflict dialog. Dialogs open with open() (no nested event loops) and stay open until
+success; an action waiting for the database stays in the outbox even if they are closed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
@@ -30,15 +31,14 @@ from ui.cases.detail.dispatch_dialog import DispatchDialog
 from ui.cases.detail.edit_dialog import EditDialog
 from ui.cases.detail.form_dialog import FormDialog
 from ui.cases.detail.forms import ActionForms
+from ui.cases.detail.outbox import ActionOutbox, OutgoingAction
 from ui.cases.detail.receipt_dialog import ReceiptDialog
 from ui.cases.detail.view import CaseView
-from ui.connection import connection_lost
 from ui.tasks import TaskRunner
 from ui.text import describe
 
 log = logging.getLogger(__name__)
 K = EventKind
-RETRY_DELAYS_MS = (1000, 2000, 4000, 8000, 15000, 30000)  # while the database is away
 # Errors that name no `field` but clearly belong to one input.
 _FIELD_OF_CODE = {
     "workflow.result_required": "result",
@@ -62,6 +62,7 @@ class CaseController(QObject):
         case_id: int,
         view: CaseView | None = None,
         parent: QObject | None = None,
+        outbox: ActionOutbox | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
@@ -74,7 +75,12 @@ class CaseController(QObject):
         self.loaded: jobs.Loaded | None = None
         self.dialog: FormDialog | None = None
         self._dialog_version = 0  # the case version the open dialog was made from
-        self._retries: dict[FormDialog, int] = {}  # attempts sent while the database was away
+        # The session's outbox outlives this view; alone (tests, tools) it has its own.
+        self.outbox = outbox if outbox is not None else ActionOutbox(runner, self)
+        self._sent: dict[str, tuple] = {}  # action id -> (dialog, kind, seen_seq, values)
+        self.outbox.sig_sent.connect(self._on_outbox_sent)
+        self.outbox.sig_refused.connect(self._on_outbox_refused)
+        self.outbox.sig_waiting.connect(self._on_outbox_waiting)
         self.conflict: ConflictDialog | None = None
         self._loading = False
         self._stale = False
@@ -180,7 +186,6 @@ class CaseController(QObject):
         dialog.show()  # open() would make it window-modal
 
     def _on_dialog_finished(self, dialog: FormDialog) -> None:
-        self._retries.pop(dialog, None)
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
@@ -195,31 +200,66 @@ class CaseController(QObject):
     ) -> None:
         run_kind, run_values = _service_call(kind, values)
         dialog.set_busy(True)
-        self._runner.db(
-            jobs.run_action, self._principal, run_kind, self.case_id, version, run_values,
-            dialog.action_id,
-        ).owned_by(dialog).success(lambda _change: self._on_action_done(dialog)).failure(
-            lambda exc: self._on_action_failed(dialog, kind, version, seen_seq, values, exc)
-        ).finally_(lambda: dialog.set_busy(False)).run()  # fmt: skip
+        self._sent[dialog.action_id] = (dialog, kind, seen_seq, values)
+        number = self.loaded.detail.number if self.loaded is not None else f"#{self.case_id}"
+        self.outbox.send(
+            OutgoingAction(
+                dialog.action_id, self._principal, self.case_id, kind, run_kind, version,
+                run_values, owner=dialog, words=f"{number} {self.view.action_text(kind)}",
+            )
+        )  # fmt: skip
+
+    def _take_sent(self, action: OutgoingAction) -> tuple | None:
+        """This view's record of an outbox action, if it is ours and its dialog is open."""
+        sent = self._sent.pop(action.action_id, None)
+        if sent is None or not action.shown_by_owner():
+            return None
+        sent[0].set_busy(False)
+        return sent
+
+    def _on_outbox_sent(self, action: OutgoingAction, _change) -> None:
+        if action.case_id != self.case_id:
+            return
+        sent = self._take_sent(action)
+        if sent is not None:
+            self._on_action_done(sent[0])
+        else:  # sent after its dialog was closed: still show the case as it is now
+            self.refresh()
+            self.sig_case_changed.emit(self.case_id)
+
+    def _on_outbox_refused(self, action: OutgoingAction, exc: BaseException) -> None:
+        sent = self._take_sent(action)
+        if sent is not None:
+            dialog, kind, seen_seq, values = sent
+            self._on_action_refused(dialog, kind, seen_seq, values, exc)
+
+    def _on_outbox_waiting(self, action: OutgoingAction, _exc: BaseException) -> None:
+        """The database is away: the dialog keeps its input; the outbox sends again."""
+        sent = self._sent.get(action.action_id)
+        if sent is None or not action.shown_by_owner():
+            return
+        dialog = sent[0]
+        dialog.show_error(
+            self.tr(
+                "The database cannot be reached. Your input is kept; the action will be sent "
+                "by itself when the connection is back, even if you close this window."
+            )
+        )
+        dialog.set_busy(True)
 
     def _on_action_done(self, dialog: FormDialog) -> None:
         dialog.finish()
         self.refresh()
         self.sig_case_changed.emit(self.case_id)
 
-    def _on_action_failed(
+    def _on_action_refused(
         self,
         dialog: FormDialog,
         kind: EventKind,
-        version: int,
         seen_seq: int,
         values: dict[str, Any],
         exc: BaseException,
     ) -> None:
-        if connection_lost(exc):
-            self._retry_later(dialog, kind, version, seen_seq, values)
-            return
-        self._retries.pop(dialog, None)
         if isinstance(exc, ConflictError):
             self._runner.db(jobs.load_case, self._principal, self.case_id).owned_by(dialog).success(
                 lambda loaded: self._show_conflict(dialog, kind, seen_seq, values, loaded)
@@ -229,32 +269,6 @@ class CaseController(QObject):
         if isinstance(exc, GovDeskError) and field is None:
             field = _FIELD_OF_CODE.get(exc.code)
         dialog.show_error(self._text(exc), field)
-
-    def _retry_later(
-        self, dialog: FormDialog, kind: EventKind, version: int, seen_seq: int, values
-    ) -> None:
-        """The database is away: keep the dialog and its input, send again with backoff.
-
-        The same action id goes with every attempt, and the version the user saw: once the
-        connection is back the action runs once, or is refused as a conflict if the case
-        changed meanwhile.
-        """
-        attempt = self._retries.get(dialog, 0)
-        self._retries[dialog] = attempt + 1
-        delay = RETRY_DELAYS_MS[min(attempt, len(RETRY_DELAYS_MS) - 1)]
-        dialog.show_error(
-            self.tr(
-                "The database cannot be reached. Your input is kept; the action will be sent "
-                "by itself when the connection is back."
-            )
-        )
-        dialog.set_busy(True)
-
-        def again() -> None:
-            if self.dialog is dialog:  # not cancelled meanwhile
-                self._submit(dialog, kind, version, seen_seq, values)
-
-        QTimer.singleShot(delay, dialog, again)
 
     def _show_conflict(
         self,

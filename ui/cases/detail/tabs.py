@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.principal import Principal
 from ui.cases.detail.controller import CaseController
+from ui.cases.detail.outbox import ActionOutbox
 from ui.tasks import TaskRunner
 from ui.widgets import ConnectionBanner, TrainingBanner
 
@@ -65,10 +66,13 @@ class CaseTabs(QObject):
         principal: Principal,
         training: bool = False,
         parent: QObject | None = None,
+        outbox: ActionOutbox | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._principal = principal
+        # Confirmed actions outlive their tab: the session's outbox, or one of our own.
+        self.outbox = outbox if outbox is not None else ActionOutbox(runner, self)
         self.window = CaseTabsWindow(training)
         self.controllers: dict[int, CaseController] = {}
         self.window.tabs.tabCloseRequested.connect(self._on_tabs_close_requested)
@@ -79,7 +83,8 @@ class CaseTabs(QObject):
         """Show the case's tab (opening it if needed) and bring the window forward."""
         controller = self.controllers.get(case_id)
         if controller is None:
-            controller = CaseController(self._runner, self._principal, case_id)
+            controller = CaseController(self._runner, self._principal, case_id,
+                                        outbox=self.outbox)  # fmt: skip
             self.controllers[case_id] = controller
             index = self.window.tabs.addTab(controller.view, f"#{case_id}")
             controller.sig_title_changed.connect(
@@ -103,6 +108,10 @@ class CaseTabs(QObject):
         """Another seat changed cases: reload the open ones (dialogs keep their version)."""
         for controller in self.controllers.values():
             controller.refresh()
+
+    def open_dialogs(self) -> int:
+        """How many action dialogs are open (input that closing the cases would lose)."""
+        return sum(1 for c in self.controllers.values() if c.dialog is not None)
 
     def show_connection_lost(self, last_contact: str | None) -> None:
         """The banner of the case window: shown with the last contact, or hidden (None)."""
