@@ -16,9 +16,25 @@ import pytest
 from sqlalchemy import select
 
 from desktop.db.models import Case, CaseTask, ExtensionRequest
-from desktop.domain.enums import Channel, PartyRole, Result, Satisfaction, Status, TaskStatus
+from desktop.domain.enums import (
+    Channel,
+    DayKind,
+    PartyRole,
+    Result,
+    Satisfaction,
+    Status,
+    TaskStatus,
+)
 from desktop.errors import GovDeskError
-from desktop.services import case_edit, dispatch, extensions, report_rollup, workflow
+from desktop.services import (
+    calendar_days,
+    case_edit,
+    dispatch,
+    extensions,
+    report_rollup,
+    workflow,
+)
+from desktop.services.calendar_days import DayEntry
 from desktop.services.intake import NewCase, NewParty, register_case
 from tests.db.world import build_world, local
 
@@ -255,3 +271,23 @@ def _act(s, action, cid, rng, ids, p, now, cases):
         case_edit.edit_case(
             principal=p["desk"], expected_version=case.version, category_id=ids[category], **common
         )
+
+
+def test_a_calendar_change_recounts_the_working_days(env):
+    """A holiday entered on Tue 22 Sep leaves one working day between 21 and 23 Sep."""
+    factory, world = env
+    p = world.principals
+    cid = _register(factory, world, "desk", "neighbour", T0)
+    with factory.begin() as s:
+        workflow.accept(session=s, principal=p["desk"], case_id=cid, now=T0)
+        workflow.resolve_on_spot(
+            session=s, principal=p["desk"], case_id=cid, result=Result.SOLVED,
+            now=local(2026, 9, 23, 10, 0),
+        )  # fmt: skip
+    with factory.begin() as s:
+        calendar_days.set_days(session=s, entries=[DayEntry(date(2026, 9, 22), DayKind.HOLIDAY)])
+    stored, recount = _rows(factory)
+    assert stored == recount
+    key = ("street", report_rollup.day_number(date(2026, 9, 23)), world.ids["county"],
+           world.ids["east"], str(world.ids["east"]))  # fmt: skip
+    assert stored[key]["working_days"] == 1

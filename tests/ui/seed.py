@@ -137,6 +137,7 @@ def _fill(session, url: str, path: Path | None, training: bool) -> Seeded:
                 supervised=supervised,
                 updated_at=now,
                 claimed_by_id=claimed,
+                claimed_at=now if claimed is not None else None,  # a claim always has its time
                 **placed,
             )
         )
