@@ -93,6 +93,10 @@ def test_map_view_draws_reports_clicks_and_stays_offline(qtbot, recorder):
         view.show()
     assert view.ready and drawn.args == [seq]
     assert _evaluate(qtbot, view, "GovMap.stats().micro") == 0  # made only when zoomed in
+    # One scale bar, metric: no miles or feet on a Chinese map.
+    scale = _evaluate(qtbot, view, "[...document.querySelectorAll('.leaflet-control-scale-line')]"
+                                   ".map(e => e.textContent)")  # fmt: skip
+    assert len(scale) == 1 and scale[0].endswith(("km", " m")), scale
 
     with qtbot.waitSignal(view.sig_grid_clicked, timeout=5000) as clicked:
         view.run_script("GovMap.clickGrid(12);")

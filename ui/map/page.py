@@ -53,7 +53,6 @@ def build_map(*, inline_assets: bool, after_init: str = ""):
         zoom_start=10,
         tiles=None,
         prefer_canvas=True,  # one canvas for 7,000 polygons; SVG redraws 2-3x slower
-        control_scale=True,
         maxZoom=MAX_ZOOM,  # folium's max_zoom goes to tiles only; markercluster needs this
         minZoom=6,  # a whole prefecture city; fewer levels for markercluster to build
         zoomSnap=0.5,

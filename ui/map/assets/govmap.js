@@ -480,6 +480,7 @@ var GovMap = (function () {
     renderers.micro = L.canvas({ pane: "places", padding: 0.1 });
     renderers.incidents = L.canvas({ pane: "markerPane", padding: 0.1 });
     legend.addTo(map);
+    L.control.scale({ imperial: false }).addTo(map); // metres and kilometres only
     map.on("zoomend", function () { if (data) { drawLabels(); showMicro(); } });
     map.on("moveend", function () { if (data) { drawGridLabels(); followView(); } });
     map.on("click", function (e) {
