@@ -119,9 +119,9 @@ class Steps:
             figure("drawn", elapsed, "ms")
             self.step = "redraw"
             with self.factory() as session:
-                from desktop.services.map_data import top_categories
+                from desktop.services.filter_choices import category_choices
 
-                category = top_categories(session)[0][0]
+                category = category_choices(session)[0].id  # the first top-level category
             self.started = time.perf_counter()
             flt = CaseFilter(statuses=OPEN_STATUSES, category_ids={category})
             result = self.load(flt, False, shapes=False)  # as the page does on a filter change

@@ -44,7 +44,8 @@ def _streets(session: Session, principal: Principal) -> list[Choice]:
     return [Choice(r.id, r.name) for r in session.execute(stmt.order_by(Jurisdiction.code))]
 
 
-def filter_choices(*, session: Session, principal: Principal) -> FilterChoices:
+def category_choices(session: Session) -> tuple[Choice, ...]:
+    """The category tree in code order: each parent followed by its children."""
     rows = session.execute(
         select(Category.id, Category.name, Category.parent_id).order_by(Category.code)
     ).all()
@@ -53,7 +54,12 @@ def filter_choices(*, session: Session, principal: Principal) -> FilterChoices:
     for parent in parents:
         ordered.append(Choice(parent.id, parent.name))
         ordered += [Choice(r.id, r.name, r.parent_id) for r in rows if r.parent_id == parent.id]
-    return FilterChoices(categories=tuple(ordered), streets=tuple(_streets(session, principal)))
+    return tuple(ordered)
+
+
+def filter_choices(*, session: Session, principal: Principal) -> FilterChoices:
+    return FilterChoices(categories=category_choices(session),
+                         streets=tuple(_streets(session, principal)))  # fmt: skip
 
 
 def street_grids(*, session: Session, principal: Principal, street_id: int) -> tuple[Choice, ...]:

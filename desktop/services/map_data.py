@@ -270,14 +270,3 @@ def case_points(
         principal, CaseFilter(ids=frozenset(case_ids)), now, Case.id, Case.lat, Case.lng
     ).where(Case.lat.is_not(None), Case.lng.is_not(None))
     return [(row.id, row.lat, row.lng) for row in session.execute(stmt)]
-
-
-def top_categories(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of the top-level categories, for the map's filter (a top level holds its
-    children in CaseFilter)."""
-    rows = session.execute(
-        select(Category.id, Category.name)
-        .where(Category.parent_id.is_(None))
-        .order_by(Category.code)
-    )
-    return [(row.id, row.name) for row in rows]

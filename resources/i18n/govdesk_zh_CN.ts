@@ -1849,10 +1849,6 @@
 <context>
     <name>MapPageView</name>
     <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
         <source>Map</source>
         <translation>地图</translation>
     </message>

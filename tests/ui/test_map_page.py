@@ -13,9 +13,10 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from sqlalchemy import select, update
 
-from desktop.db.models import Case, Grid, GridMember, Jurisdiction, User
+from desktop.db.models import Case, Category, Grid, GridMember, Jurisdiction, User
 from desktop.domain.enums import Status
 from desktop.services.accounts import principal_for
 from tests.db.world import square
@@ -125,6 +126,22 @@ def test_map_page_grid_panel_queue_card_and_filter(qtbot, db_runner, placed):
     with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
         qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert controller.last.shapes and controller.last.incidents == 1
+
+    # The category filter is the case list's tree: F4, Down into the tree, Down past 全部类别
+    # to the first top-level category, Enter.
+    picker = view.category_picker
+    qtbot.waitUntil(lambda: picker.popup.tree.topLevelItemCount() > 1)
+    with qtbot.waitSignal(view.map.sig_drawn, timeout=30000):
+        picker.setFocus()
+        QTest.keyClick(picker, Qt.Key.Key_F4)
+        QTest.keyClick(picker.popup.search, Qt.Key.Key_Down)
+        QTest.keyClick(picker.popup.tree, Qt.Key.Key_Down)
+        QTest.keyClick(picker.popup.tree, Qt.Key.Key_Return)
+    with database_session(db_runner) as s:
+        first = s.scalar(
+            select(Category.id).where(Category.parent_id.is_(None)).order_by(Category.code)
+        )
+    assert controller.current_filter().category_ids == {first}
 
     # 在地图上查看: the queue's selected cases are ringed (scoped: another county's case is not).
     with database_session(db_runner) as s:

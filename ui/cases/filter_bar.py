@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Channel, DeadlineColour, Risk, Status, SupervisionLevel
 from desktop.services.filter_choices import Choice, FilterChoices
 from desktop.services.queues import CaseFilter
-from ui.cases.category_picker import CategoryPicker
+from ui.category_picker import CategoryPicker
 from ui.text import label
 
 TYPING_PAUSE_MS = 300

@@ -78,19 +78,6 @@ def choices(session, principal: Principal):
     return filter_choices(session=session, principal=principal)
 
 
-def category_search_keys(_progress, categories) -> dict[int, str]:
-    """A long job (pypinyin's tables load in about a second): each category's search text,
-    its own and its parent's names with their pinyin initials."""
-    from ui.intake.data import initials
-
-    parents = {c.id: c.name for c in categories if c.parent_id is None}
-    keys = {}
-    for c in categories:
-        names = [n for n in (c.name, parents.get(c.parent_id)) if n]
-        keys[c.id] = " ".join(f"{n} {initials(n)}" for n in names).lower()
-    return keys
-
-
 def grids(session, principal: Principal, street_id: int):
     from desktop.services.filter_choices import street_grids
 

@@ -32,6 +32,7 @@ from ui.cases.export import ExportController
 from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
 from ui.cases.saved import UserStore
 from ui.cases.view import MAP_LIMIT, CasesView
+from ui.category_picker import category_search_keys
 from ui.icons import icon
 from ui.tasks import Cancelled, Op, TaskRunner
 from ui.text import describe, label
@@ -415,7 +416,7 @@ class CasesPage(QObject):
 
     def _on_pinyin_wanted(self) -> None:
         picker = self.view.filter_bar.category_picker
-        self._runner.job(loading.category_search_keys, self._choices.categories).owned_by(
+        self._runner.job(category_search_keys, self._choices.categories).owned_by(
             self.view
         ).success(picker.set_search_keys).run()
 

@@ -15,6 +15,7 @@ from desktop.domain.enums import OPEN_STATUSES, Channel, DeadlineColour, Risk, S
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
+from ui.category_picker import category_search_keys
 from ui.map.exporting import MapExporter
 from ui.map.payload import cases_json, layers_json
 from ui.map.search import SearchIndex, search_index
@@ -36,7 +37,7 @@ class MapLoad:
     incidents: int
     truncated: bool
     today: date
-    categories: list[tuple[int, str]]
+    categories: tuple  # of filter_choices.Choice: the category tree
     build_ms: float  # database reads and page data, in this worker
 
 
@@ -45,7 +46,8 @@ def load_map(
 ) -> MapLoad:
     """Database worker only. Without `shapes`, only what the filter changes (the counts and
     incidents drawn over the shapes already on the page): a fifth of the reading and drawing."""
-    from desktop.services.map_data import map_cases, map_data, top_categories
+    from desktop.services.filter_choices import category_choices
+    from desktop.services.map_data import map_cases, map_data
     from desktop.services.meta import clock_for
 
     started = time.perf_counter()
@@ -57,7 +59,7 @@ def load_map(
         else:
             cases = map_cases(session=session, principal=principal, filter=flt, now=now)
             grids, incidents = len(cases.populations), cases.incidents
-        categories = top_categories(session)
+        categories = category_choices(session)
     if shapes:
         layers, index = layers_json(data, titles=titles, texts=texts, fit=fit), search_index(data)
     else:
@@ -140,8 +142,9 @@ class MapController(QObject):
         view.completer.activated.connect(self._on_search_activated)
         view.search_edit.returnPressed.connect(self._on_search_return_pressed)
         view.date_check.toggled.connect(self._on_date_check_toggled)
+        view.category_picker.sig_changed.connect(self.refresh)
+        view.category_picker.sig_pinyin_wanted.connect(self._on_pinyin_wanted)
         for combo in (
-            view.category_combo,
             view.channel_combo,
             view.status_combo,
             view.risk_combo,
@@ -192,7 +195,7 @@ class MapController(QObject):
             statuses = frozenset(Status)
         else:
             statuses = frozenset({Status(status)})
-        category = v.category_combo.currentData()
+        category = v.category_picker.current_id()
         channel, risk = v.channel_combo.currentData(), v.risk_combo.currentData()
         colour = v.colour_combo.currentData()
         received = (None, None)
@@ -237,6 +240,13 @@ class MapController(QObject):
         }
 
     # ---------------------------------------------------------------- results
+    def _on_pinyin_wanted(self) -> None:
+        if self.last is not None:
+            picker = self.view.category_picker
+            self._runner.job(category_search_keys, self.last.categories).owned_by(
+                self.view
+            ).success(picker.set_search_keys).run()
+
     def _on_map_loaded(self, result: MapLoad) -> None:
         if result.search is None and self.last is not None:
             result = replace(result, search=self.last.search)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import Channel, DeadlineColour, Risk, Status
 from ui import theme
+from ui.category_picker import CategoryPicker
 from ui.icons import icon
 from ui.map.grid_panel import GridPanel
 from ui.map.map_view import MapView
@@ -79,7 +80,8 @@ class MapPageView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
-        self.category_combo = _combo("categoryCombo")
+        self.category_picker = CategoryPicker()
+        self._categories: tuple = ()
         self.channel_combo = _combo("channelCombo")
         self.status_combo = _combo("statusCombo")
         self.risk_combo = _combo("riskCombo")
@@ -110,7 +112,7 @@ class MapPageView(QWidget):
         filters.addWidget(QLabel("–"))
         filters.addWidget(self.to_edit)
         for widget in (
-            self.category_combo,
+            self.category_picker,
             self.channel_combo,
             self.status_combo,
             self.risk_combo,
@@ -128,16 +130,13 @@ class MapPageView(QWidget):
         self.retranslate_ui()
 
     # ---------------------------------------------------------------- filled by the controller
-    def set_categories(self, categories: list[tuple[int, str]]) -> None:
-        current = self.category_combo.currentData()
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        self.category_combo.addItem(self.tr("All categories"), None)
-        for category_id, name in categories:
-            self.category_combo.addItem(name, category_id)
-        index = self.category_combo.findData(current)
-        self.category_combo.setCurrentIndex(max(index, 0))
-        self.category_combo.blockSignals(False)
+    def set_categories(self, categories: tuple) -> None:
+        """The category tree (filter_choices.Choice); the choice is kept across reloads."""
+        if categories != self._categories:
+            self._categories = categories
+            current = self.category_picker.current_id()
+            self.category_picker.set_categories(categories)
+            self.category_picker.set_current(current)
 
     def set_dates(self, first: date, last: date) -> None:
         self.from_edit.setDate(QDate(first.year, first.month, first.day))
@@ -206,8 +205,7 @@ class MapPageView(QWidget):
             [(self.tr("Any deadline colour"), None)]
             + [(label("deadline_colour", c), str(c)) for c in DeadlineColour],
         )
-        if self.category_combo.count():
-            self.category_combo.setItemText(0, self.tr("All categories"))
+        self.category_picker.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,4 +1,5 @@
-"""The category condition of the filter bar: a combo box whose list is the category tree.
+"""The category condition of the case list's and the map's filters: a combo box whose list
+is the category tree.
 
 A top-level category stands for itself and its children. The popup has a search line
 (any part of a name, or its pinyin initials: "lljf" finds 邻里纠纷) above the tree; the
@@ -205,3 +206,16 @@ class _TreePopup(QFrame):
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.hide()
         self.sig_picked.emit(item.data(0, ID_ROLE))
+
+
+def category_search_keys(_progress, categories: tuple[Choice, ...]) -> dict[int, str]:
+    """A job for the jobs worker (pypinyin's tables load in about a second): each category's
+    search text, its own and its parent's names with their pinyin initials."""
+    from ui.intake.data import initials
+
+    parents = {c.id: c.name for c in categories if c.parent_id is None}
+    keys = {}
+    for c in categories:
+        names = [n for n in (c.name, parents.get(c.parent_id)) if n]
+        keys[c.id] = " ".join(f"{n} {initials(n)}" for n in names).lower()
+    return keys
