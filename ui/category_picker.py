@@ -46,7 +46,7 @@ class CategoryPicker(QComboBox):
         # One item, the current choice's name: it looks and reads like the bar's other
         # combos, and F4, Alt+Down, Space or a click open the tree instead of a list.
         self.addItem("")
-        self.setMinimumContentsLength(8)
+        self.setMinimumContentsLength(14)  # seven Chinese characters: 劳动争议/工伤
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._current: int | None = None
         self._names: dict[int, str] = {}
