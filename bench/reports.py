@@ -39,6 +39,11 @@ with openpyxl write-only), peak 80 MB; dashboard figures 508 ms (118–184 ms of
 annual report's CPU: 重复投诉 by person 1.7 s (a year's cases joined to their parties),
 the 24,045-row 超期件 list 0.7 s to read and 1.0 s for the whole workbook, ageing 0.3 s,
 the rollup's figures and breakdowns 0.2 s.
+On a quiet machine (30 November 2026 17:10–17:22, load average about 1, `--runs 3
+--today 2026-11-30`), SQLite / PostgreSQL: weekly 588 / 898 ms, monthly 977 / 1,969 ms, annual
+3,886 / 4,104 ms (over the 3 s target on both); vs naive ORM 93.1x / 41.0x; 明细 12,874 /
+16,797 rows per second; export 13,399 / 14,459 rows per second, peak 80 / 86 MB; dashboard
+figures 117 / 107 ms.
 """
 
 from __future__ import annotations
