@@ -5,7 +5,7 @@ A top-level category stands for itself and its children. The popup has a search 
 (any part of a name, or its pinyin initials: "lljf" finds 邻里纠纷) above the tree; the
 keyboard alone picks: type, Down into the tree, Enter. Esc leaves the choice as it was.
 
-Pinyin initials are asked for (`sig_pinyin_wanted`) only when a Latin letter is first typed:
+Pinyin initials are made (on the runner's jobs worker) only when a Latin letter is first typed:
 pypinyin's tables take 50 MB and a second to load, which a user who never types pinyin here
 should not pay for.
 """
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.filter_choices import Choice
+from ui.tasks import TaskRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,9 +37,6 @@ POPUP_HEIGHT = 380
 class CategoryPicker(QComboBox):
     sig_changed = Signal()
     """The user picked another category (not emitted by `set_current`)."""
-    sig_pinyin_wanted = Signal()
-    """A Latin letter was typed into the search line and the categories' pinyin is not
-    loaded yet: answer with `set_search_keys`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +54,8 @@ class CategoryPicker(QComboBox):
         self.popup.search.textEdited.connect(self._on_search_text_edited)
         self.has_pinyin = False
         self._pinyin_asked = False
+        self._choices: tuple[Choice, ...] = ()
+        self._runner: TaskRunner | None = None
         self.retranslate_ui()
 
     def set_categories(self, choices: tuple[Choice, ...]) -> None:
@@ -65,6 +65,7 @@ class CategoryPicker(QComboBox):
         self._paths = {c.id: " › ".join(filter(None, (parents.get(c.parent_id), c.name)))
                        for c in choices}  # fmt: skip
         self.has_pinyin = self._pinyin_asked = False
+        self._choices = choices
         self.popup.fill(choices, self.tr("All categories"))
         if self._current not in self._names:
             self._current = None
@@ -82,10 +83,16 @@ class CategoryPicker(QComboBox):
         self.popup.set_keys(keys)
         self.has_pinyin = True
 
+    def make_pinyin_with(self, runner: TaskRunner) -> None:
+        """The runner whose jobs worker makes the pinyin keys when they are first wanted."""
+        self._runner = runner
+
     def _on_search_text_edited(self, text: str) -> None:
-        if not self._pinyin_asked and re.search("[A-Za-z]", text):
+        if self._runner and not self._pinyin_asked and re.search("[A-Za-z]", text):
             self._pinyin_asked = True
-            self.sig_pinyin_wanted.emit()
+            self._runner.job(category_search_keys, self._choices).owned_by(self).success(
+                self.set_search_keys
+            ).run()
 
     def showPopup(self) -> None:  # noqa: N802 (Qt override)
         self.popup.show_below(self, self._current)

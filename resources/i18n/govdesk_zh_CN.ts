@@ -495,14 +495,6 @@
         <translation>无法加载案件列表，详细信息已写入日志。</translation>
     </message>
     <message>
-        <source>Type a name for these filters first.</source>
-        <translation>请先为这组筛选条件输入名称。</translation>
-    </message>
-    <message>
-        <source>Filters saved as “{name}”.</source>
-        <translation>筛选条件已保存为“{name}”。</translation>
-    </message>
-    <message>
         <source>Select the cases to show on the map first.</source>
         <translation>请先选中要在地图上查看的案件。</translation>
     </message>
@@ -2892,6 +2884,17 @@
     <message>
         <source>Agreed days a month</source>
         <translation>每月约定天数</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFilters</name>
+    <message>
+        <source>Type a name for these filters first.</source>
+        <translation>请先为这组筛选条件输入名称。</translation>
+    </message>
+    <message>
+        <source>Filters saved as “{name}”.</source>
+        <translation>筛选条件已保存为“{name}”。</translation>
     </message>
 </context>
 <context>

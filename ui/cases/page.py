@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -31,8 +30,8 @@ from ui.cases.columns import ColumnLayout
 from ui.cases.export import ExportController
 from ui.cases.model import COLUMNS, SORTABLE, CaseTableModel
 from ui.cases.saved import UserStore
+from ui.cases.saved_filters import SavedFilters
 from ui.cases.view import MAP_LIMIT, CasesView
-from ui.category_picker import category_search_keys
 from ui.icons import icon
 from ui.tasks import Cancelled, Op, TaskRunner
 from ui.text import describe, label
@@ -76,7 +75,6 @@ class CasesPage(QObject):
         self._base = CaseFilter()
         self._origin: str | None = None
         self._sort = Sort()
-        self._choices = None  # the filter bar's FilterChoices, once loaded
         self._generation = 0  # of the list on screen: answers for older lists are dropped
         self._complete_generation = -1  # the list whose every id has arrived
         self._shown_generation = -1  # the list whose first rows are on screen
@@ -93,19 +91,18 @@ class CasesPage(QObject):
         self._fill_queue_list()
         self.columns = ColumnLayout(view.table, self.store, self)
         self._show_sort_indicator()
-        self._fill_saved()
+        self.saved = SavedFilters(
+            view, self.store, lambda: (self.current_filter(), self._sort), self
+        )
+        self.saved.sig_reopened.connect(self._on_saved_filters_reopened)
         view.table.horizontalHeader().sectionClicked.connect(self._on_header_section_clicked)
         self.model.sig_rows_wanted.connect(self._on_model_rows_wanted)
         view.table.sig_activated.connect(self._on_table_activated)
         view.queue_list.currentRowChanged.connect(self._on_queue_list_row_changed)
         view.filter_bar.sig_filter_changed.connect(self._on_filter_changed)
         view.filter_bar.street_combo.currentIndexChanged.connect(self._on_street_changed)
-        view.filter_bar.category_picker.sig_pinyin_wanted.connect(self._on_pinyin_wanted)
+        view.filter_bar.category_picker.make_pinyin_with(runner)
         view.back_button.clicked.connect(self._on_back_button_clicked)
-        view.save_button.clicked.connect(self._on_save_button_clicked)
-        view.save_name_edit.returnPressed.connect(self._on_save_button_clicked)
-        view.delete_saved_button.clicked.connect(self._on_delete_saved_button_clicked)
-        view.saved_combo.activated.connect(self._on_saved_combo_activated)
         view.export_button.clicked.connect(self._on_export_button_clicked)
         view.map_button.clicked.connect(self._on_map_button_clicked)
         view.refresh_button.clicked.connect(self.refresh)
@@ -119,15 +116,11 @@ class CasesPage(QObject):
     def start(self) -> None:
         """Load the filter choices and the counts, and show the first queue."""
         self._runner.read(loading.choices, self._principal).owned_by(self.view).success(
-            self._on_choices_loaded
+            self.view.filter_bar.set_choices
         ).failure(self._show_error).run()
         self._load_counts()
         if self._queue is None and self._origin is None:
             self.open_queue(self._queues[0] if self._queues else NamedQueue.ALL)
-
-    def _on_choices_loaded(self, choices) -> None:
-        self._choices = choices
-        self.view.filter_bar.set_choices(choices)
 
     def stop(self) -> None:
         """No more background refreshes (the window is closing)."""
@@ -414,12 +407,6 @@ class CasesPage(QObject):
             self._on_grids_loaded
         ).failure(self._show_error).run()
 
-    def _on_pinyin_wanted(self) -> None:
-        picker = self.view.filter_bar.category_picker
-        self._runner.job(category_search_keys, self._choices.categories).owned_by(
-            self.view
-        ).success(picker.set_search_keys).run()
-
     def _on_grids_loaded(self, grids) -> None:
         bar = self.view.filter_bar
         bar.set_grids(grids)
@@ -446,33 +433,7 @@ class CasesPage(QObject):
         header.blockSignals(False)
 
     # -- saved filters ------------------------------------------------------------------
-    def _fill_saved(self) -> None:
-        combo = self.view.saved_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for name in sorted(self.store.saved_filters()):
-            combo.addItem(name)
-        combo.setCurrentIndex(-1)
-        combo.blockSignals(False)
-
-    def _on_save_button_clicked(self) -> None:
-        name = self.view.save_name_edit.text().strip()
-        if not name:
-            self.view.error_label.setText(self.tr("Type a name for these filters first."))
-            self.view.error_label.show()
-            return
-        self.store.save_filter(name, replace(self.current_filter(), ids=None), self._sort)
-        self.view.save_name_edit.clear()
-        self._fill_saved()
-        self.view.saved_combo.setCurrentText(name)
-        self.view.status_label.setText(self.tr("Filters saved as “{name}”.").format(name=name))
-
-    def _on_saved_combo_activated(self, index: int) -> None:
-        name = self.view.saved_combo.itemText(index)
-        saved = self.store.saved_filters().get(name)
-        if saved is None:
-            return
-        flt, sort = saved
+    def _on_saved_filters_reopened(self, flt: CaseFilter, sort: Sort) -> None:
         self._queue, self._origin = flt.queue, None
         self._last_queue = flt.queue or self._last_queue
         self._base = CaseFilter(queue=flt.queue)
@@ -484,12 +445,6 @@ class CasesPage(QObject):
         self._show_sort_indicator()
         self._on_street_changed(0)
         self._apply()
-
-    def _on_delete_saved_button_clicked(self) -> None:
-        name = self.view.saved_combo.currentText()
-        if name:
-            self.store.delete_filter(name)
-            self._fill_saved()
 
     # -- other --------------------------------------------------------------------------
     def _on_table_activated(self, row: int) -> None:

@@ -15,7 +15,6 @@ from desktop.domain.enums import OPEN_STATUSES, Channel, DeadlineColour, Risk, S
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services.case_filters import CaseFilter
-from ui.category_picker import category_search_keys
 from ui.map.exporting import MapExporter
 from ui.map.payload import cases_json, layers_json
 from ui.map.search import SearchIndex, search_index
@@ -143,7 +142,7 @@ class MapController(QObject):
         view.search_edit.returnPressed.connect(self._on_search_return_pressed)
         view.date_check.toggled.connect(self._on_date_check_toggled)
         view.category_picker.sig_changed.connect(self.refresh)
-        view.category_picker.sig_pinyin_wanted.connect(self._on_pinyin_wanted)
+        view.category_picker.make_pinyin_with(runner)
         for combo in (
             view.channel_combo,
             view.status_combo,
@@ -240,13 +239,6 @@ class MapController(QObject):
         }
 
     # ---------------------------------------------------------------- results
-    def _on_pinyin_wanted(self) -> None:
-        if self.last is not None:
-            picker = self.view.category_picker
-            self._runner.job(category_search_keys, self.last.categories).owned_by(
-                self.view
-            ).success(picker.set_search_keys).run()
-
     def _on_map_loaded(self, result: MapLoad) -> None:
         if result.search is None and self.last is not None:
             result = replace(result, search=self.last.search)
