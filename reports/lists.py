@@ -9,7 +9,7 @@ from desktop.labels import label
 from desktop.services.report_data import ReportData
 from reports import fast_rows
 from reports import style as st
-from reports.texts import OVERDUE_NOTE, short_period
+from reports.texts import overdue_note, short_period
 
 AGEING_NOTE = {
     Ageing.OVERDUE_UNACCEPTED: "期末尚未受理，且受理期限已过",
@@ -49,8 +49,8 @@ OVERDUE_COLUMNS = ["序号", "案件编号", "标题", "街道/乡镇", "事项�
 
 
 def write_overdue(ws, report: ReportData) -> None:
-    row = st.title_rows(ws, f"{report.center_name} {short_period(report.period)} · 超期件清单"
-                        f"（{len(report.overdue)} 件）", OVERDUE_NOTE, len(OVERDUE_COLUMNS))  # fmt: skip
+    title = f"{report.center_name} {short_period(report.period)} · 超期件清单（{len(report.overdue)} 件）"
+    row = st.title_rows(ws, title, overdue_note(report.period), len(OVERDUE_COLUMNS))
     ws.row_dimensions[2].height = 28
     header_row = row
     st.header(ws, row, OVERDUE_COLUMNS)

@@ -47,7 +47,7 @@ def report_file(*, session: Session, center: Center, period: Period, path: Path,
     counted = []
 
     def rows():
-        for row in detail_rows(session=session, principal=principal, period=period):
+        for row in detail_rows(session=session, principal=principal, period=report.period):
             counted.append(None)
             yield row
 

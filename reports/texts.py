@@ -31,6 +31,13 @@ OVERDUE_NOTE = (
 )
 
 
+def overdue_note(period: Period) -> str:
+    """OVERDUE_NOTE, and for a period still running the instant that stands for its end."""
+    if period.as_of is None:
+        return OVERDUE_NOTE
+    return OVERDUE_NOTE + f"本期尚未结束，期末按{_day(period.as_of)}0时计。"
+
+
 def metric_name(metric: Metric) -> str:
     return label("metric", str(metric))
 
@@ -41,8 +48,10 @@ def report_title(center_name: str, period: Period) -> str:
 
 
 def period_text(period: Period) -> str:
-    """2026年第47周（11月16日—11月22日）, 2026年11月（11月1日—11月30日）, 2026年."""
+    """2026年第47周（2026年11月16日—2026年11月22日）, 2026年11月（…）, 2026年（…，截至…0时）."""
     span = f"{_day(period.first)}—{_day(period.last)}"
+    if period.as_of is not None:
+        span += f"，截至{_day(period.as_of)}0时"
     if period.kind == PeriodKind.WEEK:
         year, week, _ = period.first.isocalendar()
         return f"{year}年第{week}周（{span}）"

@@ -25,9 +25,9 @@ from reports.detail import write_detail
 from reports.lists import write_ageing, write_attendance, write_overdue, write_repeats
 from reports.texts import (
     DEFINITION,
-    OVERDUE_NOTE,
     SHEET,
     metric_name,
+    overdue_note,
     period_text,
     report_title,
     row_name,
@@ -101,8 +101,9 @@ def _cover(ws, report: ReportData) -> None:
         st.put(ws, 5 + offset, 3, value, align=st.LEFT)
     notes = 5 + len(rows) + 1
     ws.merge_cells(start_row=notes, start_column=2, end_row=notes + 3, end_column=3)
-    st.put(ws, notes, 2, "说明：" + OVERDUE_NOTE + "平均办理时长按工作日计（含法定节假日调休）。"
-           "同比为上年同一 ISO 周（月）；上年无该周时显示“—”。", align=st.WRAP, border=None)  # fmt: skip
+    note = ("说明：" + overdue_note(report.period) + "平均办理时长按工作日计（含法定节假日调休）。"
+            "同比为上年同一 ISO 周（月）；上年无该周时显示“—”。")  # fmt: skip
+    st.put(ws, notes, 2, note, align=st.WRAP, border=None)
     st.fit_columns(ws, {1: 4, 2: 14, 3: 56, 4: 4})
     st.print_setup(ws, header_row=3, landscape=False)
     ws.freeze_panes = None

@@ -71,7 +71,7 @@ _RATE_PARTS = {Tile.ON_TIME_RATE: (Part.RESOLVED_ON_TIME, Part.RESOLVED),
 
 @dataclass(frozen=True)
 class Day:
-    """One local day as a report span: report_conditions only reads start_at and end_at."""
+    """One local day as a report span (report_conditions reads its start_at, end_at, snapshot_at)."""
 
     first: date
 
@@ -86,6 +86,10 @@ class Day:
     @property
     def end_at(self) -> datetime:
         return local_midnight(self.end)
+
+    @property
+    def snapshot_at(self) -> datetime:
+        return self.end_at
 
 
 @dataclass(frozen=True)

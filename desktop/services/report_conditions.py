@@ -139,7 +139,7 @@ def among(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool]:
 def index_branches(part: Part, period: Period) -> list[ColumnElement[bool]]:
     """A part's condition as index-range branches (only 超期件 has several)."""
     if part == Part.OVERDUE:
-        return overdue_branches(period.end_at)
+        return overdue_branches(period.snapshot_at)
     return [part_condition(part, period)]
 
 
@@ -165,7 +165,8 @@ def part_condition(part: Part, period: Period) -> ColumnElement[bool]:
         Part.SATISFIED: and_(followed_up, Case.satisfaction.in_(_CONTENT)),
         # 重复件: registered in the period and linked as a repeat of an earlier case.
         Part.REPEATS: and_(between(Case.received_at, period), Case.repeat_of_id.is_not(None)),
-        Part.OVERDUE: overdue_at(period.end_at),
+        # 超期件: open at the end (of a running period: at 00:00 today) and past the deadline.
+        Part.OVERDUE: overdue_at(period.snapshot_at),
         Part.TIMED: and_(resolved, Case.accepted_at.is_not(None)),
     }[part]
 

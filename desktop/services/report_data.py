@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.clock import to_local
 from desktop.db.models import Category, Center, Department, Jurisdiction
 from desktop.domain.enums import Channel, JurisdictionLevel, Role
 from desktop.domain.metrics import HEADLINE, UNDISPATCHED, Ageing, Dimension, Metric, PeriodKind
@@ -138,9 +139,11 @@ def build_report(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> ReportData:
-    """All the data of one report. Read-only; runs on the reports worker, never the UI thread."""
+    """All the data of one report. Read-only; runs on the reports worker, never the UI thread.
+    A period still running at `now` is reported as observed today (report_period.observed)."""
     say = progress or (lambda _step: None)
     now = now or clock_for(session).now()
+    period = report_period.observed(period, to_local(now).date())
     calendar = load_calendar(session)
     common = {"session": session, "principal": principal, "calendar": calendar}
     previous = report_period.previous(period)

@@ -40,10 +40,10 @@ def ageing_counts(
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition).
 
     The open buckets are counted over the cases open at the end (each branch one index
-    range, read on its own); the resolved ones are the period's 按期 and late 办结 from its
-    tally (`counts`, `tally(...)[()]`, read here when not given).
+    range, read on its own) at the period's snapshot_at; the resolved ones are the period's
+    按期 and late 办结 from its tally (`counts`, `tally(...)[()]`, read here when not given).
     """
-    end = period.end_at
+    end = period.snapshot_at
     # Within the cases open at the end, ageing_condition's open buckets reduce to these.
     late = and_(or_(Case.accepted_at.is_(None), Case.accepted_at >= end), Case.due_at < end,
                 Case.received_at < end)  # fmt: skip
@@ -74,7 +74,7 @@ class OverdueRow:
     status: str
     received_at: datetime
     due_at: datetime
-    days_overdue: int  # whole calendar days past the deadline at the period's end
+    days_overdue: int  # whole calendar days past the deadline at the period's snapshot_at
     supervised: bool
     risk: str
     applicant: str  # masked
@@ -96,7 +96,7 @@ def overdue_list(
     rows = session.execute(stmt).all()
     names = Names.load(session, rows)
     applicants = first_applicants(session, [r[0] for r in rows])
-    end = period.end_at
+    end = period.snapshot_at
     out = []
     for r in rows:
         name, phone = applicants.get(r[0], ("", None))

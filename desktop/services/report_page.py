@@ -15,11 +15,13 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.clock import to_local
 from desktop.db.models import AuditEntry, Center, Jurisdiction
 from desktop.domain.metrics import HEADLINE, Metric
 from desktop.domain.principal import Principal
 from desktop.errors import GovDeskError
 from desktop.services import report_period
+from desktop.services.meta import clock_for
 from desktop.services.report_data import center_principal
 from desktop.services.report_drilldown import drilldown
 from desktop.services.report_figures import Figure, period_figures
@@ -85,8 +87,10 @@ def _center_principal(session: Session, principal: Principal, center_id: int) ->
 
 
 def preview(*, session: Session, principal: Principal, center_id: int, period: Period) -> Preview:
-    """The headline figures of the report for a center and period, with 环比."""
+    """The headline figures of the report for a center and period, with 环比; a running
+    period as observed today, as the report would be (its `period` carries that to drill-downs)."""
     speaker = _center_principal(session, principal, center_id)
+    period = report_period.observed(period, to_local(clock_for(session).now()).date())
     now = period_figures(session=session, principal=speaker, period=period)
     before = period_figures(
         session=session, principal=speaker, period=report_period.previous(period)

@@ -1,12 +1,15 @@
 """Report periods: an ISO week, a month or a year of China time, and its 环比 / 同比 periods.
 
 A period is [start, end) of local dates; its instants are 00:00 China time as aware UTC.
+A period still running when its report is made (this year, to date) has `as_of`, the day at
+whose 00:00 its standing figures (超期件, the open cases) are taken: a deadline later this
+month is not overdue yet, and the same report made twice in a day says the same.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop.clock import local_midnight
@@ -23,6 +26,7 @@ class Period:
     kind: PeriodKind
     first: date  # the first local day
     end: date  # the day after the last one
+    as_of: date | None = None  # set while the period runs: see `observed`
 
     @property
     def last(self) -> date:
@@ -37,6 +41,11 @@ class Period:
         return local_midnight(self.end)
 
     @property
+    def snapshot_at(self) -> datetime:
+        """When the open cases are counted: the end, or 00:00 of `as_of` in a running period."""
+        return local_midnight(self.as_of or self.end)
+
+    @property
     def code(self) -> str:
         """2026-W47, 2026-11 or 2026: what the command line takes and the sheets show."""
         if self.kind == PeriodKind.WEEK:
@@ -45,6 +54,13 @@ class Period:
         if self.kind == PeriodKind.MONTH:
             return f"{self.first.year}-{self.first.month:02d}"
         return str(self.first.year)
+
+
+def observed(period: Period, today: date) -> Period:
+    """The period as a report made on `today` sees it: `as_of` today while it has not ended."""
+    if today >= period.end:
+        return replace(period, as_of=None)
+    return replace(period, as_of=max(today, period.first))
 
 
 def week(year: int, number: int) -> Period:

@@ -69,8 +69,13 @@ def _columns(period: Period) -> tuple[list[str], list]:
 
 
 def _overdue():
-    """超期件 at a period's end: start - stop summed over every day before it."""
+    """超期件 at a period's snapshot: start - stop summed over every day before it."""
     return func.sum(ReportRollup.overdue_start) - func.sum(ReportRollup.overdue_stop)
+
+
+def _before_snapshot(period: Period):
+    """The days 超期件 sums over: before the end, or before `as_of` in a running period."""
+    return ReportRollup.day < report_rollup.day_number(period.as_of or period.end)
 
 
 def _days(period: Period):
@@ -86,7 +91,7 @@ def rollup_total(session: Session, principal: Principal, period: Period) -> dict
     # Every case is in exactly one street row: the street rows sum to the total.
     streets = [t.dimension == str(Dimension.STREET), _place(principal)]
     row = session.execute(select(*columns).where(*streets, from_first, before_end)).one()
-    overdue = session.scalar(select(_overdue()).where(*streets, before_end))
+    overdue = session.scalar(select(_overdue()).where(*streets, _before_snapshot(period)))
     return _entry([*names, str(Part.OVERDUE)], [*row, overdue])
 
 
@@ -111,7 +116,7 @@ def rollup_breakdowns(
         grouped[(row[0], row[1])] = [*row[2:], 0]
     overdue = (
         select(t.dimension, t.key, _overdue())
-        .where(before_end, _place(principal))
+        .where(_before_snapshot(period), _place(principal))
         .group_by(t.dimension, t.key)
     )
     for dimension, key, count in session.execute(overdue):

@@ -6,15 +6,18 @@ was worked out by hand from that table (the reasoning is next to each number).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop.domain.enums import Channel
 from desktop.domain.metrics import Ageing, Dimension, Metric
 from desktop.errors import GovDeskError
 from desktop.services import report_period as rp
+from desktop.services import report_rollup
 from desktop.services.report_data import build_report, find_center, top_center
 from desktop.services.report_drilldown import Side, ageing_ids, drilldown
-from desktop.services.report_figures import breakdown, figures, tally, total
+from desktop.services.report_figures import _counted_tally, breakdown, figures, tally, total
 from desktop.services.report_lists import (
     ageing_counts,
     overdue_list,
@@ -24,7 +27,7 @@ from desktop.services.report_lists import (
     repeat_places,
 )
 from desktop.services.report_targets import center_targets, set_center_target
-from tests.db.report_dataset import Dataset, build
+from tests.db.report_dataset import Dataset, at, build
 
 W40 = rp.parse_week("2026-W40")  # National Day week
 M = Metric
@@ -179,12 +182,47 @@ def test_week_53_has_no_year_ago_and_reaches_into_2027(session_factory, data):
     assert err.value.code == "report.bad_week"
     with session_factory() as s:
         center = top_center(s)
-        report = build_report(session=s, principal=data.supervisor, center=center, period=week)
-    assert report.year_ago is None
+        report = build_report(session=s, principal=data.supervisor, center=center, period=week,
+                              now=at(1, 5, 9, year=2027))  # fmt: skip
+    assert report.year_ago is None and report.period.as_of is None  # made after the week
     assert all(h.year_ago is None for h in report.headlines)
     assert report.headline(M.INTAKE).current.numerator == 1  # c17
     assert report.headline(M.OVERDUE).current.numerator == 4  # c3 c5 c9 c13 at 4 Jan 2027
     assert report.previous.code == "2026-W52"
+
+
+def test_a_running_week_counts_its_open_cases_at_0000_today(session_factory, data):
+    # Made on Friday 2 Oct 15:00, inside W40: 超期件 and the open buckets are taken at
+    # 2 Oct 00:00, not at the week's end (5 Oct), whose deadlines have not all passed yet.
+    friday = at(10, 2, 15)
+    with session_factory() as s:
+        report = build_report(session=s, principal=data.supervisor, center=top_center(s),
+                              period=W40, now=friday)  # fmt: skip
+        period = report.period
+        assert period.as_of == date(2026, 10, 2) and period.code == "2026-W40"
+        overdue_ids = drilldown(session=s, principal=data.supervisor, period=period,
+                                metric=M.OVERDUE)  # fmt: skip
+        assert report_rollup.is_built(s.connection())  # the report read the rollup
+        counted = _counted_tally(s, data.supervisor, period, False, None)[()]
+    # Open at 2 Oct 00:00 with the deadline (23:59:59 of its day) before it: c3 (26 Sep),
+    # c4 (30 Sep; resolved 2 Oct 10:00, later that day) and c5 (1 Oct). c10 is suspended.
+    assert report.headline(M.OVERDUE).current.numerator == 3
+    assert data.names(overdue_ids) == {"c3", "c4", "c5"}
+    assert [data.names([r.case_id]) for r in report.overdue] == [{"c3"}, {"c4"}, {"c5"}]
+    assert [r.days_overdue for r in report.overdue] == [5, 1, 0]
+    assert counted["overdue"] == 3  # counted from the cases, as other scopes are
+    assert report.ageing == {
+        Ageing.OVERDUE_UNACCEPTED: 1,  # c5
+        Ageing.OPEN_WITHIN_7: 2,  # c2 c4: received from 25 Sep 00:00 (c9 only on 3 Oct)
+        Ageing.OPEN_OVER_7: 3,  # c3 c10 c13
+        # the week's first 办结 as ever, up to now: c1 c6 c15 c16 on time, c4 late
+        Ageing.RESOLVED_ON_TIME: 4,
+        Ageing.RESOLVED_LATE: 1,
+    }
+    # Flow figures count the whole week as ever; the week before (环比) has ended.
+    assert report.headline(M.INTAKE).current.numerator == 5
+    assert report.previous.as_of is None
+    assert report.headline(M.OVERDUE).previous.numerator == 1  # at 28 Sep: c3
 
 
 def test_empty_week_is_all_zeros(session_factory, data):

@@ -25,7 +25,7 @@ SHEETS = ["封面", "汇总", "按街道", "按类别", "按渠道", "按部门"
 NASTY = ['=HYPERLINK("http://example.com","点我")', "+1+2", "-3", "@SUM(A1)", "\t=1", "\r=2"]
 
 
-def _write(session_factory, tmp_path, week: str, *, nasty: bool = False):
+def _write(session_factory, tmp_path, week: str, *, nasty: bool = False, now=None):
     with session_factory.begin() as s:
         data = build(s)
         if nasty:  # user text that a spreadsheet would run as a formula
@@ -46,8 +46,8 @@ def _write(session_factory, tmp_path, week: str, *, nasty: bool = False):
     period = rp.parse_week(week)
     with session_factory() as s:
         report = build_report(session=s, principal=data.supervisor, center=top_center(s),
-                              period=period)  # fmt: skip
-        rows = detail_rows(session=s, principal=data.supervisor, period=period)
+                              period=period, now=now or at(10, 12, 9))  # fmt: skip
+        rows = detail_rows(session=s, principal=data.supervisor, period=report.period)
         path = write_report(report, tmp_path / "周报.xlsx", detail=rows)
     return load_workbook(path)
 
@@ -93,6 +93,18 @@ def test_weekly_workbook_layout_and_figures(session_factory, tmp_path):
     assert detail.max_row - 3 == 11
     ticks = [detail.cell(r, 17).value for r in range(4, detail.max_row + 1)]  # 计入超期件
     assert ticks.count("✓") == 2
+
+
+def test_a_running_week_says_when_its_open_cases_were_counted(session_factory, tmp_path):
+    wb = _write(session_factory, tmp_path, "2026-W40", now=at(10, 2, 15))  # Friday 15:00
+    assert wb["封面"]["C6"].value == "2026年第40周（2026年9月28日—2026年10月4日，截至2026年10月2日0时）"
+    assert "期末按2026年10月2日0时计" in wb["超期件"]["A2"].value
+    # at 2 Oct 00:00: c3 (due 26 Sep), c4 (30 Sep, resolved later that day), c5 (1 Oct)
+    overdue = wb["超期件"]
+    assert [overdue.cell(r, 2).value for r in (4, 5, 6)] == ["R2026-0003", "R2026-0004",
+                                                            "R2026-0005"]  # fmt: skip
+    detail = wb["明细"]
+    assert [detail.cell(r, 17).value for r in range(4, detail.max_row + 1)].count("✓") == 3
 
 
 def test_user_text_is_never_a_formula(session_factory, tmp_path):
