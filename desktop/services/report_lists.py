@@ -162,27 +162,61 @@ class RepeatPerson:
 def repeat_people(
     *, session: Session, principal: Principal, period: Period, top: int = TOP
 ) -> list[RepeatPerson]:
-    """Applicants (by phone) with two or more cases registered in the period, most first."""
+    """Applicants (by phone) with two or more cases registered in the period, most first
+    (ties by phone). A year's are looked for first among the phones used most overall
+    (_top_people_by_bound); shorter periods, and a year that does not settle, count every
+    applicant of the period."""
+    rows = _top_people_by_bound(session, principal, period, top) if period.kind == "year" else None
+    if rows is None:
+        rows = session.execute(_people_counted(principal, period).limit(top)).all()
+    return [RepeatPerson(mask_phone(p), mask_name(n or ""), int(c), p) for p, n, c in rows]
+
+
+BOUND_CANDIDATES = 2000  # phones a year's top repeats are first looked for among
+
+
+def _top_people_by_bound(session: Session, principal: Principal, period: Period, top: int):
+    """The top `top` of repeat_people counted over a few phones only, or None when that
+    cannot be sure (a top-k threshold: counting a year's 800,000 applicants took 2 s).
+
+    A phone's party rows of any role and time bound its cases in the period. The phones
+    with the most rows are counted; the answer stands when its last count exceeds the
+    bound of every phone left uncounted (all of which have at most the last bound read).
+    """
+    rows_per_phone = func.count()
+    bounds = session.execute(
+        select(CaseParty.phone, rows_per_phone).where(CaseParty.phone.is_not(None))
+        .group_by(CaseParty.phone).order_by(rows_per_phone.desc(), CaseParty.phone)
+        .limit(BOUND_CANDIDATES)
+    ).all()  # fmt: skip
+    if not bounds:
+        return []
+    stmt = _people_counted(principal, period, phones=[phone for phone, _ in bounds])
+    ranked = session.execute(stmt.limit(top)).all()
+    if len(bounds) < BOUND_CANDIDATES:  # every phone was counted
+        return ranked
+    if len(ranked) == top and ranked[-1][2] > bounds[-1][1]:
+        return ranked
+    return None
+
+
+def _people_counted(principal: Principal, period: Period, phones: list[str] | None = None):
+    """(phone, a name, cases) of the period's applicants with two or more, most first."""
     count = func.count(func.distinct(Case.id))
     stmt = (
-        scope_cases(
-            select(CaseParty.phone, func.min(CaseParty.name), count)
-            .select_from(Case)
-            .join(CaseParty, CaseParty.case_id == Case.id)
-            .where(
-                between(Case.received_at, period),
-                CaseParty.role == str(PartyRole.APPLICANT),
-                CaseParty.phone.is_not(None),
-            )  # fmt: skip
-            .group_by(CaseParty.phone)
-            .having(count >= 2),
-            principal,
+        select(CaseParty.phone, func.min(CaseParty.name), count)
+        .select_from(Case)
+        .join(CaseParty, CaseParty.case_id == Case.id)
+        .where(
+            between(Case.received_at, period),
+            CaseParty.role == str(PartyRole.APPLICANT),
+            CaseParty.phone.is_not(None),
         )
-        .order_by(count.desc(), CaseParty.phone)
-        .limit(top)
     )
-    return [RepeatPerson(mask_phone(p), mask_name(n or ""), int(c), p)
-            for p, n, c in session.execute(stmt)]  # fmt: skip
+    if phones is not None:
+        stmt = stmt.where(CaseParty.phone.in_(phones))
+    stmt = stmt.group_by(CaseParty.phone).having(count >= 2)
+    return scope_cases(stmt, principal).order_by(count.desc(), CaseParty.phone)
 
 
 def person_case_ids(

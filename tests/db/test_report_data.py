@@ -10,11 +10,12 @@ from datetime import date
 
 import pytest
 
-from desktop.domain.enums import Channel
+from desktop.db.models import CaseParty
+from desktop.domain.enums import Channel, PartyRole
 from desktop.domain.metrics import Ageing, Dimension, Metric
 from desktop.errors import GovDeskError
+from desktop.services import report_lists, report_rollup
 from desktop.services import report_period as rp
-from desktop.services import report_rollup
 from desktop.services.report_data import build_report, find_center, top_center
 from desktop.services.report_drilldown import Side, ageing_ids, drilldown
 from desktop.services.report_figures import _counted_tally, breakdown, figures, tally, total
@@ -165,6 +166,43 @@ def test_overdue_list_and_repeats_are_masked(session_factory, data):
     assert data.names(person_ids) == {"c1", "c6", "c15"}
     assert [(p.grid, p.cases) for p in places] == [("东一1网格", 1)]
     assert data.names(place_ids) == {"c6"}
+
+
+def test_a_years_top_repeats_are_exact_however_they_are_found(session_factory, data, monkeypatch):
+    # Phones over 2026 (A is 张三丰's, on c1 c6 c15; c11 and x14 are 2025 or another county):
+    #   A 13800000001: applicant of c1 c6 c15 c17            → 4 cases, 4 party rows
+    #   B 13900000002: applicant of c2 c3, respondent of c4 c7 c9 → 2 cases, 5 rows
+    #   C 13700000003: applicant of c11 (2025), c13, c16      → 2 cases, 3 rows
+    #   c5's phone: 1 case, 1 row.  Most cases first, ties by phone: A 4, C 2, B 2.
+    a, b, c = "13800000001", "13900000002", "13700000003"
+    rows = [("c17", a, PartyRole.APPLICANT), ("c2", b, PartyRole.APPLICANT),
+            ("c3", b, PartyRole.APPLICANT), ("c4", b, PartyRole.RESPONDENT),
+            ("c7", b, PartyRole.RESPONDENT), ("c9", b, PartyRole.RESPONDENT),
+            ("c11", c, PartyRole.APPLICANT), ("c13", c, PartyRole.APPLICANT),
+            ("c16", c, PartyRole.APPLICANT)]  # fmt: skip
+    with session_factory.begin() as s:
+        for key, phone, role in rows:
+            s.add(CaseParty(case_id=data.ids[key], role=role, name="某人", phone=phone))
+    year = rp.year(2026)
+
+    def top(n: int) -> list[tuple[str, int]]:
+        with session_factory() as s:
+            found = repeat_people(session=s, principal=data.supervisor, period=year, top=n)
+        return [(p.key, p.cases) for p in found]
+
+    assert top(10) == [(a, 4), (c, 2), (b, 2)]  # every phone counted (fewer than the bound)
+    # With three candidates read by their rows (B 5, A 4, C 3), A's 4 cases beat every
+    # phone left (at most 3 rows): settled without counting the year's applicants.
+    monkeypatch.setattr(report_lists, "BOUND_CANDIDATES", 3)
+    with session_factory() as s:
+        settled = report_lists._top_people_by_bound(s, data.supervisor, year, 1)
+        unsure = report_lists._top_people_by_bound(s, data.supervisor, year, 2)
+    assert [(p, n) for p, _, n in settled] == [(a, 4)]
+    assert unsure is None  # second place has 2 cases, a phone left out may have 3
+    assert top(1) == [(a, 4)] and top(2) == [(a, 4), (c, 2)]  # the full count decides
+    # Two candidates (B 5, A 4): A is the last read, so nothing settles.
+    monkeypatch.setattr(report_lists, "BOUND_CANDIDATES", 2)
+    assert top(1) == [(a, 4)]
 
 
 def test_street_user_sees_only_their_street(session_factory, data):
