@@ -2428,6 +2428,10 @@
         <translation>报表的主要指标。双击一行可查看对应案件。</translation>
     </message>
     <message>
+        <source> The period is still running: overdue cases are counted at 00:00 %1.</source>
+        <translation>本期尚未结束：超期件按 %1 0时统计。</translation>
+    </message>
+    <message>
         <source>%1 pts</source>
         <translation>%1 个百分点</translation>
     </message>

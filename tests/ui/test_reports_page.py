@@ -87,6 +87,21 @@ def test_preview_shows_the_reports_figures_and_opens_their_cases(qtbot, page):
     assert asked.args[1] == "报表 2026-W40 · 超期件"
 
 
+def test_a_running_week_says_when_its_overdue_cases_are_counted(qtbot, page):
+    _, controller = page
+    today = controller.today
+    running = rp.week_of(today)
+    combo = controller.view.week_combo
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == running))
+    qtbot.waitUntil(
+        lambda: controller.preview is not None and controller.preview.period.code == running.code,
+        timeout=10_000,
+    )
+    assert controller.preview.period.as_of == today
+    hint = controller.view.preview_hint.text()
+    assert f"本期尚未结束：超期件按 {today:%m-%d} 0时统计。" in hint
+
+
 def test_a_missing_folder_is_named_and_nothing_runs(qtbot, page, tmp_path):
     _, controller = page
     controller.view.folder_edit.setText(str(tmp_path / "nowhere"))

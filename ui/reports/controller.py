@@ -226,9 +226,11 @@ class ReportsController(QObject):
                 if column:
                     cell.setTextAlignment(_NUMBER_ALIGNMENT)
                 table.setItem(row, column, cell)
-        self.view.preview_hint.setText(
-            self.tr("The report's headline figures. Double-click a row to open its cases.")
-        )
+        hint = self.tr("The report's headline figures. Double-click a row to open its cases.")
+        if preview.period.as_of is not None:
+            hint += self.tr(" The period is still running: overdue cases are counted at 00:00 %1.")
+            hint = hint.replace("%1", preview.period.as_of.strftime("%m-%d"))
+        self.view.preview_hint.setText(hint)
 
     def _change(self, metric: Metric, now, before) -> str:
         if now is None or before is None:
