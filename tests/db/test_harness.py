@@ -75,6 +75,21 @@ def test_independent_databases_second(db_url, engine):
         assert gone == 0
 
 
+def test_postgresql_sessions_run_without_jit(pg_only_url):
+    # make_engine turns JIT off (0.75 s of compiling for a 0.05 s report query), keeping
+    # any options the URL gives.
+    from desktop.db.engine import make_engine
+
+    url = make_url(pg_only_url).update_query_dict({"options": "-c statement_timeout=12345"})
+    engine = make_engine(url.render_as_string(hide_password=False))
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SHOW jit")).scalar() == "off"
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == "12345ms"
+    finally:
+        engine.dispose()
+
+
 def test_pg_only_url_is_postgresql(request, pg_only_url):
     assert _backend(pg_only_url) == "postgresql"
     assert request.node.get_closest_marker("pg") is not None
