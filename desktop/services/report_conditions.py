@@ -92,20 +92,24 @@ def on_time() -> ColumnElement[bool]:
     return or_(Case.due_at.is_(None), Case.first_resolved_at <= Case.due_at)
 
 
-def open_branches(end: datetime, *, received_before: bool = True) -> list[ColumnElement[bool]]:
+def open_branches(
+    end: datetime, *, received_before: bool = True, disjoint: bool = False
+) -> list[ColumnElement[bool]]:
     """Cases open at `end` (received before it, neither first-resolved nor rejected by then),
     as branches that each read one index: open now (by status), rejected only after `end`,
-    and first resolved at or after `end` (branches may overlap: they are only ever ORed).
-    Kept as a flat OR so both databases combine the indexes instead of scanning everything
-    received before `end`.
+    and first resolved at or after `end`. Kept as a flat OR so both databases combine the
+    indexes instead of scanning everything received before `end`. The branches overlap
+    (a reopened case is in the first and the last) unless `disjoint`, for counting each
+    branch on its own and adding the counts up.
     """
     before = [Case.received_at < end] if received_before else []
     never = Case.first_resolved_at.is_(None)
     not_by_end = or_(never, Case.first_resolved_at >= end)  # not indexable: (status, …) is
+    not_open_now = [Case.status.not_in(_OPEN)] if disjoint else []
     return [
         and_(Case.status.in_(_OPEN), not_by_end, *before),
         and_(Case.status == str(Status.REJECTED), never, Case.closed_at >= end, *before),
-        and_(Case.first_resolved_at >= end, *before),
+        and_(Case.first_resolved_at >= end, *not_open_now, *before),
     ]
 
 

@@ -21,7 +21,6 @@ from desktop.domain.principal import Principal
 from desktop.services.report_conditions import (
     SEVEN_DAYS,
     Part,
-    among,
     between,
     lead_department,
     open_branches,
@@ -39,9 +38,11 @@ def ageing_counts(
 ) -> dict[Ageing, int]:
     """How many cases fall in each ageing bucket (see report_conditions.ageing_condition).
 
-    The open buckets are counted over the cases open at the end (each branch one index
-    range, read on its own) at the period's snapshot_at; the resolved ones are the period's
-    按期 and late 办结 from its tally (`counts`, `tally(...)[()]`, read here when not given).
+    The open buckets are counted over the cases open at the period's snapshot_at, branch by
+    branch (each one index range and its rows: looking the cases up by id instead cost
+    PostgreSQL 0.4 s for a month whose next month resolved 72,000); the resolved ones are
+    the period's 按期 and late 办结 from its tally (`counts`, `tally(...)[()]`, read here when
+    not given).
     """
     end = period.snapshot_at
     # Within the cases open at the end, ageing_condition's open buckets reduce to these.
@@ -51,10 +52,12 @@ def ageing_counts(
     sums = [func.sum(case((late, 1), else_=0)),
             func.sum(case((and_(not_(late), recent), 1), else_=0)),
             func.sum(case((and_(not_(late), Case.received_at < end - SEVEN_DAYS), 1), else_=0))]  # fmt: skip
-    population = among(open_branches(end, received_before=False))
-    row = session.execute(scope_cases(select(*sums).where(population), principal)).one()
     buckets = (Ageing.OVERDUE_UNACCEPTED, Ageing.OPEN_WITHIN_7, Ageing.OPEN_OVER_7)
-    out = {bucket: int(value or 0) for bucket, value in zip(buckets, row, strict=True)}
+    out = dict.fromkeys(buckets, 0)
+    for branch in open_branches(end, received_before=False, disjoint=True):
+        row = session.execute(scope_cases(select(*sums).where(branch), principal)).one()
+        for bucket, value in zip(buckets, row, strict=True):
+            out[bucket] += int(value or 0)
     if counts is None:
         counts = tally(session=session, principal=principal, period=period)[()]
     on_time = counts[str(Part.RESOLVED_ON_TIME)]

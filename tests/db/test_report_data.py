@@ -148,6 +148,15 @@ def test_ageing_buckets_partition_open_and_resolved(session_factory, data):
             Ageing.RESOLVED_LATE: 1,  # c4
         }
         assert data.names(ageing_ids(bucket=Ageing.OPEN_OVER_7, **common)) == {"c3", "c10", "c13"}
+        week_before = ageing_counts(session=s, principal=data.supervisor, period=rp.previous(W40))
+    # At 28 Sep 00:00: c16 (reopened: open by status, first 办结 only on the 29th) counts once.
+    assert week_before == {
+        Ageing.OVERDUE_UNACCEPTED: 0,
+        Ageing.OPEN_WITHIN_7: 3,  # c3 c13 c16 (received from 21 Sep 00:00)
+        Ageing.OPEN_OVER_7: 1,  # c10
+        Ageing.RESOLVED_ON_TIME: 2,  # c7 c12
+        Ageing.RESOLVED_LATE: 0,
+    }
 
 
 def test_overdue_list_and_repeats_are_masked(session_factory, data):
