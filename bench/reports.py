@@ -44,6 +44,13 @@ On a quiet machine (30 November 2026 17:10–17:22, load average about 1, `--run
 3,886 / 4,104 ms (over the 3 s target on both); vs naive ORM 93.1x / 41.0x; 明细 12,874 /
 16,797 rows per second; export 13,399 / 14,459 rows per second, peak 80 / 86 MB; dashboard
 figures 117 / 107 ms.
+After a running period's open cases were taken at 00:00 today (the year to date's 超期件
+list fell from 24,045 cases to 3,700), a year's top repeat complainants found by a top-k
+threshold (2 s → 0.5 s), ageing counted branch by branch and PostgreSQL's JIT turned off
+(30 November 2026 18:30–18:55, load average about 1, `--runs 3 --today 2026-11-30`), SQLite /
+PostgreSQL: weekly 734 / 910 ms, monthly 1,221 / 1,583 ms, annual 1,555 / 1,794 ms; vs naive
+ORM 70.1x / 53.1x; 明细 14,223 / 13,801 rows per second; export 14,842 / 14,148 rows per
+second, peak 79 / 86 MB; dashboard figures 185 / 107 ms. Every target is met.
 """
 
 from __future__ import annotations
