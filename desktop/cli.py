@@ -100,16 +100,20 @@ def add_report_parser(sub) -> None:
         "monthly", help="一月一调度: govdesk report monthly --month 2026-11"
     )
     monthly.add_argument("--month", help="年-月, 如 2026-11 (默认: 上个月)")
+    annual = actions.add_parser("annual", help="年度报告: govdesk report annual --year 2026")
+    annual.add_argument("--year", help="年份, 如 2026 (默认: 今年, 截至今日0时)")
     export = actions.add_parser(
         "export", help="导出案件清单: govdesk report export --queue overdue"
     )
     export.add_argument("--queue", required=True, choices=[str(q) for q in NamedQueue],
                         help="队列, 如 overdue (已超期)")  # fmt: skip
-    for parser, handler in ((weekly, cmd_report), (monthly, cmd_report), (export, cmd_export)):
+    handlers = ((weekly, cmd_report), (monthly, cmd_report), (annual, cmd_report),
+                (export, cmd_export))  # fmt: skip
+    for parser, handler in handlers:
         parser.add_argument("--center", help="综治中心的简称、全称或编号 (默认: 最高一级中心)")
         parser.add_argument("-o", "--output", type=Path, help="输出的 .xlsx 文件")
         parser.set_defaults(handler=handler, kind=parser.prog.rsplit(" ", 1)[-1])
-    for parser in (weekly, monthly):
+    for parser in (weekly, monthly, annual):
         parser.add_argument("--no-detail", action="store_true", help="不写明细表")
 
 
@@ -282,18 +286,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     from desktop.services.meta import clock_for
     from desktop.services.report_data import find_center
 
-    weekly = args.kind == "weekly"
-    text = args.week if weekly else args.month
-    if text is not None:  # a bad week or month fails before the database is opened
-        period = report_period.parse_week(text) if weekly else report_period.parse_month(text)
+    # option, parser, default period (from today), file name of each kind of report
+    option, parse, default, name = {
+        "weekly": ("week", report_period.parse_week, report_period.last_complete_week, "周报"),
+        "monthly": ("month", report_period.parse_month, report_period.last_complete_month,
+                    "月报"),
+        "annual": ("year", report_period.parse_year, lambda day: report_period.year(day.year),
+                   "年报"),  # this year to date
+    }[args.kind]  # fmt: skip
+    text = getattr(args, option)
+    if text is not None:  # a bad week, month or year fails before the database is opened
+        period = parse(text)
     _, factory = open_session_factory(args)
     with factory() as session:
         center = find_center(session, args.center)
         if text is None:
-            today = clock_for(session).today()
-            period = (report_period.last_complete_week(today) if weekly
-                      else report_period.last_complete_month(today))  # fmt: skip
-        name = "周报" if weekly else "月报"
+            period = default(clock_for(session).today())
         path = args.output or Path(f"{center.short_name}{name}-{period.code}.xlsx")
         from reports.run import report_file
 

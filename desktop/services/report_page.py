@@ -27,7 +27,7 @@ from desktop.services.report_drilldown import drilldown
 from desktop.services.report_figures import Figure, period_figures
 from desktop.services.report_period import Period
 
-RUN_ACTIONS = ("report.weekly", "report.monthly", "report.export")
+RUN_ACTIONS = ("report.weekly", "report.monthly", "report.annual", "report.export")
 
 
 @dataclass(frozen=True)

@@ -2480,6 +2480,10 @@
         <translation>月报</translation>
     </message>
     <message>
+        <source>Annual report</source>
+        <translation>年报</translation>
+    </message>
+    <message>
         <source>Case list export</source>
         <translation>案件清单导出</translation>
     </message>
@@ -2519,6 +2523,10 @@
         <translation>月报（一月一调度）</translation>
     </message>
     <message>
+        <source>Annual report (年报)</source>
+        <translation>年报（年度报告）</translation>
+    </message>
+    <message>
         <source>Case list export</source>
         <translation>案件清单导出</translation>
     </message>
@@ -2537,6 +2545,10 @@
     <message>
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Queue</source>

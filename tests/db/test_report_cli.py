@@ -1,4 +1,4 @@
-"""`govdesk report weekly|monthly|export` on the hand-made county: files, audit log, errors."""
+"""`govdesk report weekly|monthly|annual|export` on the hand-made county: files, audit log, errors."""
 
 from __future__ import annotations
 
@@ -62,11 +62,26 @@ def test_monthly_report_and_overdue_export(db_url, session_factory, county, tmp_
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_annual_report_of_a_past_year(db_url, session_factory, county, tmp_path):
+    out = tmp_path / "年报.xlsx"
+    assert main(["--db", db_url, "report", "annual", "--year", "2025", "-o", str(out)]) == 0
+    wb = load_workbook(out)
+    summary = wb["汇总"]
+    assert summary["A1"].value == "测试县综治中心 年度报告（年报） · 汇总"
+    assert (summary["A4"].value, summary["B4"].value) == ("受理量", 1)  # c11, 29 Sep 2025
+    assert wb["封面"]["C6"].value == "2025年（2025年1月1日—2025年12月31日）"  # ended: no 截至
+    with session_factory() as s:
+        entry = s.scalars(select(AuditEntry)).one()
+    assert entry.action == "report.annual" and json.loads(entry.detail)["period"] == "2025"
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["weekly", "--week", "2025-W53"], "周次 2025-W53 不存在"),
         (["monthly", "--month", "2026-13"], "月份 2026-13 无效"),
+        (["annual", "--year", "20x6"], "年份 20x6 无效"),
         (["weekly", "--week", "2026-W40", "--center", "火星"], "找不到综治中心“火星”"),
     ],
 )

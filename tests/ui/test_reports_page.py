@@ -102,6 +102,26 @@ def test_a_running_week_says_when_its_overdue_cases_are_counted(qtbot, page):
     assert f"本期尚未结束：超期件按 {today:%m-%d} 0时统计。" in hint
 
 
+def test_the_annual_report_offers_this_year_to_date(qtbot, page):
+    _, controller = page
+    view, today = controller.view, controller.today
+    view.kind_combo.setFocus()
+    for _ in range(2):  # 周报 → 月报 → 年报
+        qtbot.keyClick(view.kind_combo, Qt.Key.Key_Down)
+    assert view.kind() == ReportKind.ANNUAL
+    assert view.year_combo.isVisibleTo(view) and not view.week_combo.isVisibleTo(view)
+    assert view.year_combo.currentData() == rp.year(today.year)
+    assert view.year_combo.count() == 5
+    assert view.file_label.text().endswith(f"测试年报-{today.year}.xlsx")
+    qtbot.waitUntil(
+        lambda: (
+            controller.preview is not None and controller.preview.period.code == str(today.year)
+        ),
+        timeout=10_000,
+    )
+    assert controller.preview.period.as_of == today  # a running year: open cases at 00:00
+
+
 def test_a_missing_folder_is_named_and_nothing_runs(qtbot, page, tmp_path):
     _, controller = page
     controller.view.folder_edit.setText(str(tmp_path / "nowhere"))

@@ -118,7 +118,13 @@ class ReportsController(QObject):
         self._preview_timer.timeout.connect(self._load_preview)
         view.folder_edit.setText(str(default_folder()))
         view.kind_combo.currentIndexChanged.connect(self._on_choice_changed)
-        for combo in (view.center_combo, view.week_combo, view.month_combo, view.queue_combo):
+        for combo in (
+            view.center_combo,
+            view.week_combo,
+            view.month_combo,
+            view.year_combo,
+            view.queue_combo,
+        ):
             combo.currentIndexChanged.connect(self._on_choice_changed)
         view.folder_edit.textChanged.connect(self._show_file_name)
         view.folder_button.clicked.connect(self._on_folder_button_clicked)
@@ -167,6 +173,8 @@ class ReportsController(QObject):
             return view.week_combo.currentData()
         if kind == ReportKind.MONTHLY:
             return view.month_combo.currentData()
+        if kind == ReportKind.ANNUAL:
+            return view.year_combo.currentData()
         return None
 
     def target_path(self) -> Path | None:
@@ -356,6 +364,7 @@ class ReportsController(QObject):
         table.setRowCount(len(runs))
         names = {"report.weekly": self.tr("Weekly report"),
                  "report.monthly": self.tr("Monthly report"),
+                 "report.annual": self.tr("Annual report"),
                  "report.export": self.tr("Case list export")}  # fmt: skip
         from desktop.clock import to_local
 

@@ -22,6 +22,7 @@ from ui.tasks import Progress
 class ReportKind(StrEnum):
     WEEKLY = "weekly"  # 周报
     MONTHLY = "monthly"  # 月报
+    ANNUAL = "annual"  # 年报 (this year to date, or a past year)
     EXPORT = "export"  # 案件清单导出 (a named queue of the whole center)
 
 
@@ -31,7 +32,7 @@ class ReportRequest:
     center_id: int
     path: Path
     actor: str  # the signed-in user's name, for the audit log
-    period: Period | None = None  # 周报 / 月报
+    period: Period | None = None  # 周报 / 月报 / 年报
     queue: NamedQueue | None = None  # export
 
 
@@ -45,7 +46,8 @@ def default_name(kind: ReportKind, short_name: str, code: str) -> str:
     """The command line's file name for the same report."""
     if kind == ReportKind.EXPORT:
         return f"{short_name}-{code}.xlsx"
-    return f"{short_name}{'周报' if kind == ReportKind.WEEKLY else '月报'}-{code}.xlsx"
+    name = {ReportKind.WEEKLY: "周报", ReportKind.MONTHLY: "月报", ReportKind.ANNUAL: "年报"}[kind]
+    return f"{short_name}{name}-{code}.xlsx"
 
 
 def make_report(progress: Progress, session_factory, request: ReportRequest) -> Made:

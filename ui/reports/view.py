@@ -29,6 +29,7 @@ from ui.reports.generate import ReportKind
 
 WEEKS = 60  # weeks offered, newest first
 MONTHS = 24
+YEARS = 5
 EXPORT_QUEUES = (NamedQueue.OVERDUE, NamedQueue.DUE_SOON, NamedQueue.SUPERVISED,
                  NamedQueue.IN_PROGRESS, NamedQueue.PENDING_FOLLOW_UP, NamedQueue.ALL)  # fmt: skip
 
@@ -48,6 +49,11 @@ def month_choices(today: date) -> list[Period]:
     while len(out) < MONTHS:
         out.append(report_period.previous(out[-1]))
     return out
+
+
+def year_choices(today: date) -> list[Period]:
+    """This year (to date) and the YEARS - 1 before it, newest first."""
+    return [report_period.year(today.year - back) for back in range(YEARS)]
 
 
 def _table(columns: int) -> QTableWidget:
@@ -76,6 +82,7 @@ class ReportsView(QWidget):
         self.center_combo = QComboBox()
         self.week_combo = QComboBox()
         self.month_combo = QComboBox()
+        self.year_combo = QComboBox()
         self.queue_combo = QComboBox()
         for queue in EXPORT_QUEUES:
             self.queue_combo.addItem("", str(queue))
@@ -131,12 +138,13 @@ class ReportsView(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
-        self._labels = {key: QLabel() for key in ("kind", "center", "week", "month", "queue",
-                                                   "folder")}  # fmt: skip
+        self._labels = {key: QLabel() for key in ("kind", "center", "week", "month", "year",
+                                                   "queue", "folder")}  # fmt: skip
         self.form.addRow(self._labels["kind"], self.kind_combo)
         self.form.addRow(self._labels["center"], self.center_combo)
         self.form.addRow(self._labels["week"], self.week_combo)
         self.form.addRow(self._labels["month"], self.month_combo)
+        self.form.addRow(self._labels["year"], self.year_combo)
         self.form.addRow(self._labels["queue"], self.queue_combo)
         self.form.addRow(self._labels["folder"], folder_row)
         self.form.addRow("", self.file_label)
@@ -145,6 +153,7 @@ class ReportsView(QWidget):
             ("center", self.center_combo),
             ("week", self.week_combo),
             ("month", self.month_combo),
+            ("year", self.year_combo),
             ("queue", self.queue_combo),
             ("folder", self.folder_edit),
         ):
@@ -192,21 +201,24 @@ class ReportsView(QWidget):
         return ReportKind(self.kind_combo.currentData())
 
     def show_kind(self, kind: ReportKind) -> None:
-        """Only the pickers the report needs: a week, a month, or a queue."""
+        """Only the pickers the report needs: a week, a month, a year, or a queue."""
         for key, widget, shown in (
             ("week", self.week_combo, kind == ReportKind.WEEKLY),
             ("month", self.month_combo, kind == ReportKind.MONTHLY),
+            ("year", self.year_combo, kind == ReportKind.ANNUAL),
             ("queue", self.queue_combo, kind == ReportKind.EXPORT),
         ):
             widget.setVisible(shown)
             self._labels[key].setVisible(shown)
 
     def set_periods(self, today: date) -> None:
-        """Fill the week and month pickers; the last complete one is chosen."""
-        weeks, months = week_choices(today), month_choices(today)
+        """Fill the week, month and year pickers: the last complete week and month are
+        chosen, and this year to date."""
+        weeks, months, years = week_choices(today), month_choices(today), year_choices(today)
         for combo, periods, default in (
             (self.week_combo, weeks, report_period.last_complete_week(today)),
             (self.month_combo, months, report_period.last_complete_month(today)),
+            (self.year_combo, years, years[0]),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -238,6 +250,7 @@ class ReportsView(QWidget):
             self.center_combo,
             self.week_combo,
             self.month_combo,
+            self.year_combo,
             self.queue_combo,
             self.folder_edit,
             self.folder_button,
@@ -253,6 +266,7 @@ class ReportsView(QWidget):
         names = {
             ReportKind.WEEKLY: self.tr("Weekly report (周报)"),
             ReportKind.MONTHLY: self.tr("Monthly report (月报)"),
+            ReportKind.ANNUAL: self.tr("Annual report (年报)"),
             ReportKind.EXPORT: self.tr("Case list export"),
         }
         for row in range(self.kind_combo.count()):
@@ -265,6 +279,7 @@ class ReportsView(QWidget):
         self._labels["center"].setText(self.tr("&Center"))
         self._labels["week"].setText(self.tr("&Week"))
         self._labels["month"].setText(self.tr("&Month"))
+        self._labels["year"].setText(self.tr("&Year"))
         self._labels["queue"].setText(self.tr("&Queue"))
         self._labels["folder"].setText(self.tr("Save &in"))
         self.folder_button.setText(self.tr("Browse…"))
