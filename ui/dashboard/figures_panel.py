@@ -121,7 +121,7 @@ class FiguresPanel(QWidget):
         if tile in RATE_TILES:
             number = self.tr("%1 pts").replace("%1", f"{delta:+.1f}")
         else:
-            number = f"{int(delta):+d}"
+            number = f"{int(delta):+,d}"
         if delta == 0:
             number = "±0"
         arrow = "▲" if delta > 0 else "▼" if delta < 0 else ""

@@ -249,7 +249,7 @@ class ReportsController(QObject):
         if metric == Metric.MEAN_DAYS:
             return f"{delta:+.1f}"
         arrow = "" if delta == 0 else ("▲" if delta > 0 else "▼")
-        return f"{arrow}{int(delta):+d}"
+        return f"{arrow}{int(delta):+,d}"
 
     def _on_preview_finished(self) -> None:
         self._previewing = False
