@@ -45,12 +45,16 @@ On a quiet machine (30 November 2026 17:10–17:22, load average about 1, `--run
 16,797 rows per second; export 13,399 / 14,459 rows per second, peak 80 / 86 MB; dashboard
 figures 117 / 107 ms.
 After a running period's open cases were taken at 00:00 today (the year to date's 超期件
-list fell from 24,045 cases to 3,700), a year's top repeat complainants found by a top-k
-threshold (2 s → 0.5 s), ageing counted branch by branch and PostgreSQL's JIT turned off
-(30 November 2026 18:30–18:55, load average about 1, `--runs 3 --today 2026-11-30`), SQLite /
-PostgreSQL: weekly 734 / 910 ms, monthly 1,221 / 1,583 ms, annual 1,555 / 1,794 ms; vs naive
-ORM 70.1x / 53.1x; 明细 14,223 / 13,801 rows per second; export 14,842 / 14,148 rows per
-second, peak 79 / 86 MB; dashboard figures 185 / 107 ms. Every target is met.
+list fell from 24,045 cases to 3,934) and a year's top repeat complainants were found by a
+top-k threshold (2 s → 0.5 s), 30 November 2026 18:10–18:27, load average about 1, `--runs 3
+--today 2026-11-30`, SQLite / PostgreSQL: weekly 771 / 1,217 ms, monthly 1,173 / 2,698 ms,
+annual 1,619 / 1,902 ms; vs naive ORM 107.8x / 51.7x. With ageing counted branch by branch
+and PostgreSQL's JIT off as well, two runs of the same code (18:29–18:55 and 19:00–19:22,
+load average about 1; the spread is the machine's): weekly 734 / 910 and 703 / 628 ms, monthly
+1,221 / 1,583 and 935 / 771 ms, annual 1,555 / 1,794 and 1,244 / 1,037 ms; vs naive ORM 70.1x /
+53.1x and 51.1x / 78.7x; 明细 14,223 / 13,801 and 16,077 / 14,112 rows per second; export
+14,842 / 14,148 and 18,903 / 14,649 rows per second, peak 79–80 / 86 MB; dashboard figures
+185 / 107 and 104 / 90 ms. Every target is met.
 """
 
 from __future__ import annotations

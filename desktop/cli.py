@@ -281,18 +281,18 @@ def _audit(factory, action: str, detail: dict) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.labels import label
     from desktop.services import report_period
     from desktop.services.audit import os_user
     from desktop.services.meta import clock_for
     from desktop.services.report_data import find_center
 
-    # option, parser, default period (from today), file name of each kind of report
-    option, parse, default, name = {
-        "weekly": ("week", report_period.parse_week, report_period.last_complete_week, "周报"),
-        "monthly": ("month", report_period.parse_month, report_period.last_complete_month,
-                    "月报"),
-        "annual": ("year", report_period.parse_year, lambda day: report_period.year(day.year),
-                   "年报"),  # this year to date
+    # the option, its parser and the default period (from today) of each kind of report
+    option, parse, default = {
+        "weekly": ("week", report_period.parse_week, report_period.last_complete_week),
+        "monthly": ("month", report_period.parse_month, report_period.last_complete_month),
+        "annual": ("year", report_period.parse_year,
+                   lambda day: report_period.year(day.year)),  # this year to date
     }[args.kind]  # fmt: skip
     text = getattr(args, option)
     if text is not None:  # a bad week, month or year fails before the database is opened
@@ -302,6 +302,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         center = find_center(session, args.center)
         if text is None:
             period = default(clock_for(session).today())
+        name = label("period_kind", str(period.kind))  # 周报, 月报, 年报
         path = args.output or Path(f"{center.short_name}{name}-{period.code}.xlsx")
         from reports.run import report_file
 

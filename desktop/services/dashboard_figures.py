@@ -71,7 +71,7 @@ _RATE_PARTS = {Tile.ON_TIME_RATE: (Part.RESOLVED_ON_TIME, Part.RESOLVED),
 
 @dataclass(frozen=True)
 class Day:
-    """One local day as a report span (report_conditions reads its start_at, end_at, snapshot_at)."""
+    """One local day as a report span (report_conditions reads start_at, end_at, snapshot_at)."""
 
     first: date
 

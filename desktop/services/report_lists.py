@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import Case, CaseParty, Category, Department, Grid, Jurisdiction
 from desktop.domain.enums import PartyRole
 from desktop.domain.masking import mask_name, mask_phone
-from desktop.domain.metrics import Ageing
+from desktop.domain.metrics import Ageing, PeriodKind
 from desktop.domain.principal import Principal
 from desktop.services.report_conditions import (
     SEVEN_DAYS,
@@ -169,7 +169,9 @@ def repeat_people(
     (ties by phone). A year's are looked for first among the phones used most overall
     (_top_people_by_bound); shorter periods, and a year that does not settle, count every
     applicant of the period."""
-    rows = _top_people_by_bound(session, principal, period, top) if period.kind == "year" else None
+    rows = None
+    if period.kind == PeriodKind.YEAR:
+        rows = _top_people_by_bound(session, principal, period, top)
     if rows is None:
         rows = session.execute(_people_counted(principal, period).limit(top)).all()
     return [RepeatPerson(mask_phone(p), mask_name(n or ""), int(c), p) for p, n, c in rows]
