@@ -164,6 +164,21 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
     <name>BulkController</name>
     <message>
         <source>Dispatch selected cases</source>
@@ -380,24 +395,8 @@
         <translation>子任务</translation>
     </message>
     <message>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
         <source>Related cases</source>
         <translation>关联案件</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>办理过程</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
     </message>
     <message>
         <source>Role</source>
@@ -438,22 +437,6 @@
     <message>
         <source>Deadline</source>
         <translation>期限</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>说明</translation>
     </message>
     <message>
         <source>Decide extension</source>
@@ -2938,6 +2921,29 @@
     <message>
         <source>&amp;Grace minutes before late</source>
         <translation>迟到宽限分钟(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBox</name>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>

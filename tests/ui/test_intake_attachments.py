@@ -175,6 +175,28 @@ def test_files_dropped_on_the_case_view_are_attached_all_or_none(qtbot, db_runne
     drop(case.view, [photo])
     qtbot.waitUntil(lambda: case.loaded is not before and not case._loading, timeout=5000)
     assert _attached(url, case_id) == [("现场.png", "image/png", photo.read_bytes())]
+    # The case shows it; Enter on it asks to open it, 另存为 to save a copy (by its id).
+    files = case.view.attachments_box.files
+    assert files.count() == 1 and files.item(0).text().startswith("现场.png")
+    files.setCurrentRow(0)
+    files.setFocus()
+    case.view.sig_attachment_requested.disconnect()  # no viewer or file dialog in a test
+    with qtbot.waitSignal(case.view.sig_attachment_requested, timeout=2000) as opened:
+        qtbot.keyClick(files, Qt.Key.Key_Return)
+    saved = []
+    case.view.sig_attachment_requested.connect(lambda *args: saved.append(args))
+    qtbot.mouseClick(case.view.attachments_box.save_button, Qt.MouseButton.LeftButton)
+    attachment_id = _attachment_ids(url, case_id)[0]
+    assert opened.args == [attachment_id, False] and saved[-1] == (attachment_id, True)
+
+
+def _attachment_ids(url, case_id):
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            return list(session.scalars(select(Attachment.id).where(Attachment.case_id == case_id)))
+    finally:
+        engine.dispose()
 
 
 def _attached(url, case_id):

@@ -6,46 +6,41 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
-    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.enums import DeadlineColour, EventKind, SupervisionLevel
-from desktop.timeline_words import event_words
-from ui import i18n, theme
+from ui import theme
 from ui.cases.detail.cells import (
     COLOURS,
     brush,
     chip,
-    file_size,
     fit_height,
     plain_label,
+    read_only_table,
     short,
     text_item,
     when,
 )
+from ui.cases.detail.sections import AttachmentsBox, TimelineBox
 from ui.icons import icon
 from ui.intake.attachment_strip import local_paths
 from ui.text import label
@@ -178,44 +173,22 @@ class CaseView(QWidget):
             self.fields.addRow(caption, value)
             self.field_labels[key] = (caption, value)
         self.parties_box = QGroupBox()
-        self.parties_table = self._table(6, "partiesTable")
+        self.parties_table = read_only_table(6, "partiesTable")
         QVBoxLayout(self.parties_box).addWidget(self.parties_table)
         self.tasks_box = QGroupBox()
-        self.tasks_table = self._table(7, "tasksTable")
+        self.tasks_table = read_only_table(7, "tasksTable")
         self.tasks_table.setWordWrap(False)
         QVBoxLayout(self.tasks_box).addWidget(self.tasks_table)
-        self.attachments_box = QGroupBox()
-        self.attachments_list = QListWidget()
-        self.attachments_list.setObjectName("attachmentsList")
-        self.attachments_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.attachments_list.setIconSize(QSize(96, 72))
-        self.attachments_list.setMaximumHeight(130)
-        self.open_attachment_button = QPushButton()
-        self.save_attachment_button = QPushButton()
-        files = QVBoxLayout(self.attachments_box)
-        files.addWidget(self.attachments_list)
-        file_buttons = QHBoxLayout()
-        file_buttons.addWidget(self.open_attachment_button)
-        file_buttons.addWidget(self.save_attachment_button)
-        file_buttons.addStretch(1)
-        files.addLayout(file_buttons)
-        self.attachments_list.itemActivated.connect(lambda it: self._attachment(it, False))
-        self.open_attachment_button.clicked.connect(lambda: self._attachment(None, False))
-        self.save_attachment_button.clicked.connect(lambda: self._attachment(None, True))
+        self.attachments_box = AttachmentsBox()
+        self.attachments_box.sig_attachment_requested.connect(self.sig_attachment_requested)
         self.related_box = QGroupBox()
         self.related_list = QListWidget()
         self.related_list.setObjectName("relatedList")
         self.related_list.setMaximumHeight(100)
         self.related_list.itemActivated.connect(self._on_related_list_item_activated)
         QVBoxLayout(self.related_box).addWidget(self.related_list)
-        self.timeline_box = QGroupBox()
-        self.timeline_table = self._table(4, "timelineTable")
-        self.timeline_table.setWordWrap(True)
-        for column in (2, 3):
-            self.timeline_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch
-            )
-        QVBoxLayout(self.timeline_box).addWidget(self.timeline_table)
+        self.timeline_box = TimelineBox()
+        self.timeline_table = self.timeline_box.table
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -265,16 +238,6 @@ class CaseView(QWidget):
         self._detail = None
         self._now = None
         self.retranslate_ui()
-
-    def _table(self, columns: int, name: str) -> QTableWidget:
-        table = QTableWidget(0, columns)
-        table.setObjectName(name)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _on_map_button_clicked(self) -> None:
         if self._detail is not None:
@@ -343,9 +306,9 @@ class CaseView(QWidget):
         self.map_button.setVisible(d.lat is not None and d.lng is not None)
         self._fill_parties(d.parties)
         self._fill_tasks(d.tasks)
-        self._fill_attachments(d.attachments)
+        self.attachments_box.fill(d.attachments)
         self._fill_related(d.related)
-        self._fill_timeline(d)
+        self.timeline_box.fill(d)
 
     def _fill_parties(self, parties) -> None:
         table = self.parties_table
@@ -409,21 +372,6 @@ class CaseView(QWidget):
         fit_height(table)
         self.tasks_box.setVisible(bool(tasks))
 
-    def _fill_attachments(self, files) -> None:
-        self.attachments_list.clear()
-        for f in files:
-            item = QListWidgetItem(f"{f.filename}\n{file_size(f.size)}")
-            item.setData(Qt.ItemDataRole.UserRole, f.id)
-            item.setToolTip(f.filename)
-            if f.thumbnail:
-                pixmap = QPixmap()
-                if pixmap.loadFromData(f.thumbnail):
-                    item.setIcon(QIcon(pixmap.scaled(96, 72, Qt.AspectRatioMode.KeepAspectRatio)))
-            self.attachments_list.addItem(item)
-        has = bool(files)
-        self.open_attachment_button.setEnabled(has)
-        self.save_attachment_button.setEnabled(has)
-
     def _fill_related(self, related) -> None:
         self.related_list.clear()
         for r in related:
@@ -434,20 +382,6 @@ class CaseView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.related_list.addItem(item)
         self.related_box.setVisible(bool(related))
-
-    def _fill_timeline(self, d) -> None:
-        departments = {t.id: t.department for t in d.tasks}
-        lang = i18n.labels_lang()
-        table = self.timeline_table
-        events = list(reversed(d.events))  # newest first: what just happened is on top
-        table.setRowCount(len(events))
-        for row, e in enumerate(events):
-            words = event_words(e.kind, e.data, departments, e.task_id, lang)
-            if e.from_status and e.to_status and e.from_status != e.to_status:
-                words += f"（{label('status', e.from_status)} → {label('status', e.to_status)}）"
-            for col, text in enumerate((when(e.at), e.actor or "—", words, e.note or "")):
-                table.setItem(row, col, text_item(text))
-        table.resizeRowsToContents()
 
     # Slots return None: a value returned to a Qt signal is not wanted (and PySide mishandles
     # some, such as the bool that emit() returns).
@@ -463,11 +397,6 @@ class CaseView(QWidget):
 
     def _on_related_list_item_activated(self, item: QListWidgetItem) -> None:
         self.sig_case_requested.emit(item.data(Qt.ItemDataRole.UserRole))
-
-    def _attachment(self, item, save: bool) -> None:
-        item = item or self.attachments_list.currentItem() or self.attachments_list.item(0)
-        if item is not None:
-            self.sig_attachment_requested.emit(item.data(Qt.ItemDataRole.UserRole), save)
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
@@ -494,11 +423,7 @@ class CaseView(QWidget):
         self.fields_box.setTitle(self.tr("Case"))
         self.parties_box.setTitle(self.tr("Parties"))
         self.tasks_box.setTitle(self.tr("Sub-tasks"))
-        self.attachments_box.setTitle(self.tr("Attachments"))
         self.related_box.setTitle(self.tr("Related cases"))
-        self.timeline_box.setTitle(self.tr("Timeline"))
-        self.open_attachment_button.setText(self.tr("Open"))
-        self.save_attachment_button.setText(self.tr("Save as…"))
         self.parties_table.setHorizontalHeaderLabels(
             [
                 self.tr("Role"),
@@ -519,9 +444,6 @@ class CaseView(QWidget):
                 self.tr("Signed"),
                 self.tr("Deadline"),
             ]
-        )
-        self.timeline_table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Note")]
         )
         self._fill()
 
